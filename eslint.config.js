@@ -24,7 +24,10 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['svelte', 'svelte/*', 'node:*', 'fs', 'net', 'path', '**/ui/**', '**/app/**', '**/node/**'] },
+        {
+          paths: ['svelte', 'fs', 'net', 'path', 'os', 'child_process'],
+          patterns: ['svelte/*', 'node:*', '**/ui/**', '**/app/**', '**/node/**'],
+        },
       ],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'setTimeout', 'setInterval'],
       'no-restricted-properties': [

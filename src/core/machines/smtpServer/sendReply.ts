@@ -1,0 +1,46 @@
+// How the server machine sends a reply: it formats it, counts errors, and re-arms the idle
+// timer (RFC 5321 §4.5.3.2.7: the server waits at least 5 minutes for the next command).
+import { formatReply } from '../../protocol/replyFormat';
+import type { Reply } from '../../protocol/types';
+import { offers } from './policy';
+import { buildReply, type ReplyName, type ReplyVars } from './replies';
+import type { ServerContext, ServerEmitted, ServerEvent } from './types';
+
+export const IDLE_TIMER_ID = 'idle';
+
+/** Enhanced status codes only after EHLO and only when offered (RFC 2034 §3). */
+export function usesEnhancedCodes(context: ServerContext): boolean {
+  return context.hello?.verb === 'EHLO' && offers(context.policy, 'ENHANCEDSTATUSCODES');
+}
+
+export function replyFor(context: ServerContext, name: ReplyName, vars: ReplyVars = {}): Reply {
+  const base = { hostname: context.policy.hostname, ip: context.clientIp };
+  return buildReply(name, { ...base, ...vars }, context.policy.texts);
+}
+
+// The enqueue API of enqueueActions, reduced to what sendReply uses.
+interface ReplyEnqueue {
+  emit(event: ServerEmitted): void;
+  assign(fn: (args: { context: ServerContext }) => Partial<ServerContext>): void;
+  cancel(id: string): void;
+  raise(event: ServerEvent, options?: { id?: string; delay?: number }): void;
+}
+
+/** Emit one reply; count 4xx/5xx replies toward the hard error limit. */
+export function sendReply(enqueue: ReplyEnqueue, context: ServerContext, reply: Reply): void {
+  enqueue.emit({
+    type: 'reply',
+    reply,
+    lines: formatReply(reply, { enhanced: usesEnhancedCodes(context) }),
+  });
+  enqueue.cancel(IDLE_TIMER_ID);
+  enqueue.raise(
+    { type: 'IDLE_TIMEOUT' },
+    { id: IDLE_TIMER_ID, delay: context.policy.idleTimeoutMs },
+  );
+  if (reply.code >= 400) {
+    const errorCount = context.errorCount + 1;
+    enqueue.assign(() => ({ errorCount }));
+    if (errorCount === context.policy.hardErrorLimit) enqueue.raise({ type: 'TOO_MANY_ERRORS' });
+  }
+}
