@@ -163,16 +163,33 @@ describe('recipients and relaying (RFC 5321 §3.6, §4.5.1)', () => {
 
 describe('message text (RFC 5321 §4.5.2, §4.1.1.4)', () => {
   test('dot-stuffing is undone and the message is stored before the 250', () => {
-    const s = ehloSession();
+    const repliesWhenStored: string[][] = [];
+    const s = startServer(mx, {
+      store: (message) => {
+        repliesWhenStored.push([...s.replies]);
+        expect(message.text).toBe('.leading dot\r\n');
+        return { ok: true, queueId: 'ABC123' };
+      },
+    });
+    s.send('EHLO client.example');
     s.send('MAIL FROM:<a@client.example>');
     s.send('RCPT TO:<bob@b.example>');
     s.send('DATA');
     s.send('..leading dot');
-    const reply = s.send('.');
-    const storedBeforeReply = s.stored.length === 1;
-    expect(reply).toEqual(['250 2.0.0 Ok: queued as Q1']);
-    expect(storedBeforeReply).toBe(true);
-    expect(s.stored[0]?.text).toBe('.leading dot\r\n');
+    expect(s.send('.')).toEqual(['250 2.0.0 Ok: queued as ABC123']);
+    expect(repliesWhenStored).toHaveLength(1);
+    expect(repliesWhenStored[0]?.at(-1)).toBe('354 End data with <CR><LF>.<CR><LF>');
+  });
+
+  test('a store that fails gives its own reply and no 250', () => {
+    const s = startServer(mx, {
+      store: () => ({ ok: false, reply: { code: 452, enhanced: '4.3.1', lines: ['Insufficient system storage'] } }),
+    });
+    s.send('EHLO client.example');
+    s.send('MAIL FROM:<a@client.example>');
+    s.send('RCPT TO:<bob@b.example>');
+    s.send('DATA');
+    expect(s.send('.')).toEqual(['452 4.3.1 Insufficient system storage']);
   });
 
   test('a message over the size limit is refused after the dot with 552', () => {
