@@ -28,7 +28,11 @@ function responseText(event: ServerEvent): string {
 
 export const guards = {
   refusesConnections: ({ context }: GuardArgs) => context.policy.refuseConnections,
+  greetingFaultCloses: ({ context }: GuardArgs) => context.hooks.fault?.('CONNECT')?.code === 421,
+  greetingFaultRefuses: ({ context }: GuardArgs) => (context.hooks.fault?.('CONNECT')?.code ?? 0) >= 400,
+  faultCloses: ({ event }: GuardArgs) => event.type === 'FAULT' && event.reply.code === 421,
   hasGreeted: ({ context }: GuardArgs) => context.hello !== undefined,
+  ehloUnknown: ({ context }: GuardArgs) => !context.policy.ehlo,
   inTransaction: ({ context }: GuardArgs) => context.transaction !== undefined,
   isOutOfOrder: ({ context, event }: GuardArgs) =>
     event.type === 'SYNTAX_ERROR' && sequenceError(context, event.error.verb) !== undefined,

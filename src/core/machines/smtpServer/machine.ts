@@ -18,6 +18,8 @@ export const smtpServerMachine = serverSetup.createMachine({
   states: {
     greeting: {
       always: [
+        { guard: 'greetingFaultCloses', target: 'closed', actions: 'sendFaultGreeting' },
+        { guard: 'greetingFaultRefuses', target: 'refused', actions: 'sendFaultGreeting' },
         { guard: 'refusesConnections', target: 'refused', actions: 'sendRefusal' },
         { target: 'session', actions: 'sendGreeting' },
       ],
@@ -40,7 +42,10 @@ export const smtpServerMachine = serverSetup.createMachine({
       // commands out of order; the states below override them where the command is legal.
       on: {
         HELO: { target: '.ready', actions: ['resetTransaction', 'rememberHello', 'replyHelo'] },
-        EHLO: { target: '.ready', actions: ['resetTransaction', 'rememberHello', 'replyEhlo'] },
+        EHLO: [
+          { guard: 'ehloUnknown', actions: 'replyUnrecognized' },
+          { target: '.ready', actions: ['resetTransaction', 'rememberHello', 'replyEhlo'] },
+        ],
         RSET: [
           { guard: 'hasGreeted', target: '.ready', actions: ['resetTransaction', 'replyOk'] },
           { actions: 'replyOk' },
@@ -88,6 +93,10 @@ export const smtpServerMachine = serverSetup.createMachine({
           { guard: 'inTransaction', actions: 'replyTransactionInProgress' },
           { actions: 'startEtrn' },
         ],
+        FAULT: [
+          { guard: 'faultCloses', target: '#smtpServer.closed', actions: 'replyFault' },
+          { actions: 'replyFault' },
+        ],
         CLOSED: '#smtpServer.closed',
         IDLE_TIMEOUT: { target: '#smtpServer.closed', actions: 'replyTimeout' },
         TOO_MANY_ERRORS: { target: '#smtpServer.closed', actions: 'replyTooManyErrors' },
@@ -134,6 +143,11 @@ export const smtpServerMachine = serverSetup.createMachine({
           tags: ['data'],
           on: {
             DATA_PROGRESS: { actions: 'rearmIdleTimer' },
+            // A fault injected at the final dot refuses the message.
+            FAULT: [
+              { guard: 'faultCloses', target: '#smtpServer.closed', actions: 'replyFault' },
+              { target: 'ready', actions: ['resetTransaction', 'replyFault'] },
+            ],
             END_OF_DATA: [
               {
                 guard: 'messageTooBig',

@@ -11,7 +11,8 @@ export type Extension =
   | 'ETRN'
   | 'STARTTLS'
   | 'AUTH'
-  | 'HELP';
+  | 'HELP'
+  | 'VRFY';
 
 export const KNOWN_EXTENSIONS: readonly Extension[] = [
   'SIZE',
@@ -23,6 +24,7 @@ export const KNOWN_EXTENSIONS: readonly Extension[] = [
   'STARTTLS',
   'AUTH',
   'HELP',
+  'VRFY',
 ];
 
 export interface ServerPolicy {
@@ -44,6 +46,8 @@ export interface ServerPolicy {
   /** Accepted recipients per transaction; more get 452 (RFC 5321 §4.5.3.1.10). */
   maxRecipients: number;
   extensions: Extension[];
+  /** An RFC 821 server that knows only HELO answers EHLO with 500 (clients fall back to HELO). */
+  ehlo: boolean;
   /** VRFY: `verify` checks local mailboxes (Postfix answers 252 for a known one); `disabled`: 502. */
   vrfy: 'verify' | 'disabled';
   /** EXPN: `disabled` gives 502 (Postfix has no EXPN and answers 500: see the catalogue). */
@@ -83,6 +87,7 @@ export function defaultPolicy(
     sizeLimit: POSTFIX_SIZE_LIMIT,
     maxRecipients: 100,
     extensions: ['SIZE', 'PIPELINING', '8BITMIME', 'ENHANCEDSTATUSCODES', 'DSN', 'HELP'],
+    ehlo: true,
     vrfy: 'verify',
     expn: 'disabled',
     etrn: false,

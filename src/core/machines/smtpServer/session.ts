@@ -40,6 +40,7 @@ const MAX_LINE = 65_536;
 export class ServerSession {
   readonly #actor: Actor<typeof smtpServerMachine>;
   readonly #output: ServerSessionOutput;
+  readonly #hooks: ServerHooks;
   readonly #reader = new LineReader({ maxLineLength: MAX_LINE });
   #data: DataReader | undefined;
   #overlongText = false;
@@ -48,6 +49,7 @@ export class ServerSession {
 
   constructor(options: ServerSessionOptions, output: ServerSessionOutput) {
     this.#output = output;
+    this.#hooks = options.hooks;
     const actorOptions = {
       input: { policy: options.policy, hooks: options.hooks, clientIp: options.clientIp },
       ...(options.clock ? { clock: options.clock } : {}),
@@ -140,9 +142,12 @@ export class ServerSession {
           error: { kind: 'lineTooLong' as const, detail: 'command line too long' },
         }
       : parseCommand(line.text);
-    const event: ServerEvent = parsed.ok
-      ? ({ type: parsed.command.verb, command: parsed.command } as ServerEvent)
-      : { type: 'SYNTAX_ERROR', error: parsed.error };
+    const forced = parsed.ok ? this.#hooks.fault?.(parsed.command.verb) : undefined;
+    const event: ServerEvent = forced
+      ? { type: 'FAULT', reply: forced }
+      : parsed.ok
+        ? ({ type: parsed.command.verb, command: parsed.command } as ServerEvent)
+        : { type: 'SYNTAX_ERROR', error: parsed.error };
     this.#send(event);
     if (this.#actor.getSnapshot().hasTag('data')) {
       const limit = this.#actor.getSnapshot().context.policy.sizeLimit;
@@ -157,6 +162,11 @@ export class ServerSession {
     if (line.overlong) this.#overlongText = true;
     if (!data.push(line).done) return;
     this.#data = undefined;
+    const forced = this.#hooks.fault?.('.');
+    if (forced) {
+      this.#send({ type: 'FAULT', reply: forced });
+      return;
+    }
     this.#send({
       type: 'END_OF_DATA',
       text: data.text(),

@@ -142,6 +142,8 @@ export const serverSetup = setup({
     // Replies
     sendGreeting: respond((context) => greeting(context)),
     sendRefusal: respond(named('refused')),
+    sendFaultGreeting: respond((context) => context.hooks.fault?.('CONNECT') ?? greeting(context)),
+    replyFault: respond((context, event) => (event.type === 'FAULT' ? event.reply : { reply: 'unrecognized' })),
     replyRefusedSequence: respond(named('refusedSequence')),
     replyBye: respond(named('bye')),
     replyTimeout: respond(named('timeout')),
@@ -154,6 +156,7 @@ export const serverSetup = setup({
       ehloReply(context, event.type === 'EHLO' ? event.command.domain : ''),
     ),
     replyOk: respond(named('ok')),
+    replyUnrecognized: respond(named('unrecognized')),
     replyNeedHelo: respond(named('needHelo')),
     replyNotImplemented: respond(named('notImplemented')),
     replyTransactionInProgress: respond(named('transactionInProgress')),

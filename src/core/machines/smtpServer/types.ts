@@ -60,6 +60,12 @@ export interface ServerHooks {
   etrn?(request: EtrnRequest): EtrnOutcome;
   /** Greylisting (RFC 6647): 'defer' for a triplet seen too recently or never. Absent: pass. */
   greylist?(triplet: { ip: string; sender: string; recipient: string }): 'pass' | 'defer';
+  /**
+   * Failure injection: a reply to force instead of the normal one for a command verb, `CONNECT`
+   * (the greeting) or `.` (the end of the message text). A forced reply changes no state, except
+   * that 421 closes the connection and a refused `.` drops the message.
+   */
+  fault?(command: Verb | 'CONNECT' | '.'): Reply | undefined;
 }
 
 export interface ServerInput {
@@ -106,6 +112,7 @@ export interface EndOfData {
 export type ServerEvent =
   | CommandEvents
   | { type: 'SYNTAX_ERROR'; error: CommandSyntaxError }
+  | { type: 'FAULT'; reply: Reply }
   | { type: 'DATA_PROGRESS' }
   | EndOfData
   | { type: 'AUTH_RESPONSE'; text: string }

@@ -404,3 +404,38 @@ describe('greeting, refusal, timeouts, QUIT', () => {
     expect(s.closed()).toBe(true);
   });
 });
+
+describe('failure injection (a chosen reply to a chosen command)', () => {
+  const reply = (code: number, text: string) => ({ code, lines: [text] });
+
+  test('a fault at RCPT answers instead of the policy and changes nothing', () => {
+    const s = startServer(mx, { fault: (c) => (c === 'RCPT' ? reply(451, 'Try again later') : undefined) });
+    s.send('EHLO client.example');
+    s.send('MAIL FROM:<a@client.example>');
+    expect(s.send('RCPT TO:<bob@b.example>')).toEqual(['451 Try again later']);
+    expect(s.send('DATA')).toEqual(['503 5.5.1 Error: need RCPT command']);
+  });
+
+  test('a fault at the final dot refuses the message; 421 closes', () => {
+    const s = startServer(mx, { fault: (c) => (c === '.' ? reply(554, 'Transaction failed') : undefined) });
+    s.send('EHLO client.example');
+    s.send('MAIL FROM:<a@client.example>');
+    s.send('RCPT TO:<bob@b.example>');
+    s.send('DATA');
+    expect(s.send('.')).toEqual(['554 Transaction failed']);
+    expect(s.stored).toHaveLength(0);
+    const closing = startServer(mx, { fault: (c) => (c === 'MAIL' ? reply(421, 'mx.b.example Service not available') : undefined) });
+    closing.send('EHLO client.example');
+    expect(closing.send('MAIL FROM:<a@client.example>')).toEqual(['421 mx.b.example Service not available']);
+    expect(closing.closed()).toBe(true);
+  });
+
+  test('a fault at CONNECT replaces the greeting', () => {
+    const busy = startServer(mx, { fault: (c) => (c === 'CONNECT' ? reply(421, 'mx.b.example busy') : undefined) });
+    expect(busy.replies).toEqual(['421 mx.b.example busy']);
+    expect(busy.closed()).toBe(true);
+    const refuse = startServer(mx, { fault: (c) => (c === 'CONNECT' ? reply(554, 'go away') : undefined) });
+    expect(refuse.replies).toEqual(['554 go away']);
+    expect(refuse.send('QUIT')).toEqual(['221 Bye']);
+  });
+});
