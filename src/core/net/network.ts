@@ -20,6 +20,8 @@ export interface Endpoint {
   send(line: string): void;
   /** Orderly close: the other end hears of it one latency later. */
   close(reason: string): void;
+  /** The connection dies here and now; the other end is not told (it will time out). */
+  abort(): void;
   readonly open: boolean;
 }
 
@@ -30,7 +32,13 @@ export interface EndpointHandlers {
 }
 
 export interface NetworkTap {
-  connect(e: { conn: number; from: string; to: string; port: number; result: 'open' | ConnectFailure }): void;
+  connect(e: {
+    conn: number;
+    from: string;
+    to: string;
+    port: number;
+    result: 'open' | ConnectFailure;
+  }): void;
   line(e: { conn: number; from: string; to: string; text: string; lost: boolean }): void;
   close(e: { conn: number; by: string; reason: string }): void;
 }
@@ -82,6 +90,10 @@ class EndpointImpl implements Endpoint {
 
   close(reason: string): void {
     this.network.hangUp(this, reason);
+  }
+
+  abort(): void {
+    this.network.abort(this);
   }
 }
 
@@ -161,7 +173,13 @@ export class Network {
     const L = this.#options.latencyMs;
     const fail = (result: ConnectFailure, delay: number) => {
       this.#scheduler.after(delay, () => {
-        this.#tap.connect({ conn, from: request.from, to: to?.name ?? request.toIp, port: request.port, result });
+        this.#tap.connect({
+          conn,
+          from: request.from,
+          to: to?.name ?? request.toIp,
+          port: request.port,
+          result,
+        });
         request.failed(result);
       });
     };
@@ -179,27 +197,35 @@ export class Network {
     const serverEnd = new EndpointImpl(this, connection, to, from, 1);
     connection.ends = [clientEnd, serverEnd];
     this.#connections.add(connection);
-    // SYN arrives at the server after one latency; SYN-ACK back after another.
+    // SYN arrives at the server after one latency (traced then, before the greeting it
+    // triggers); SYN-ACK reaches the client after another.
+    this.#scheduler.after(L, () => {
+      if (connection.broken) return;
+      this.#tap.connect({ conn, from: from.name, to: to.name, port: request.port, result: 'open' });
+      serverEnd.handlers = listener(serverEnd);
+    });
     this.#scheduler.after(2 * L, () => {
       if (connection.broken) {
-        this.#tap.connect({ conn, from: from.name, to: to.name, port: request.port, result: 'timeout' });
         request.failed('timeout');
         return;
       }
-      this.#tap.connect({ conn, from: from.name, to: to.name, port: request.port, result: 'open' });
       clientEnd.handlers = request.opened(clientEnd);
-    });
-    this.#scheduler.after(L, () => {
-      if (!connection.broken) serverEnd.handlers = listener(serverEnd);
     });
     return conn;
   }
 
   /** A datagram exchange (a DNS query): the answer after a round trip, or a timeout. */
-  exchange(fromName: string, toName: string, timeoutMs: number, answered: () => void, timedOut: () => void): void {
+  exchange(
+    fromName: string,
+    toName: string,
+    timeoutMs: number,
+    answered: () => void,
+    timedOut: () => void,
+  ): void {
     const from = this.#hosts.get(fromName);
     const to = this.#hosts.get(toName);
-    if (from && to && this.reachable(from, to)) this.#scheduler.after(2 * this.#options.latencyMs, answered);
+    if (from && to && this.reachable(from, to))
+      this.#scheduler.after(2 * this.#options.latencyMs, answered);
     else this.#scheduler.after(timeoutMs, timedOut);
   }
 
@@ -207,7 +233,13 @@ export class Network {
     if (end.closedLocally) return;
     const connection = end.connection;
     const lost = connection.broken || !this.reachable(end.local, end.remote);
-    this.#tap.line({ conn: connection.id, from: end.local.name, to: end.remote.name, text: line, lost });
+    this.#tap.line({
+      conn: connection.id,
+      from: end.local.name,
+      to: end.remote.name,
+      text: line,
+      lost,
+    });
     if (lost) {
       connection.broken = true;
       return;
@@ -237,10 +269,23 @@ export class Network {
     if (peer.closedLocally) this.#connections.delete(connection);
   }
 
+  abort(end: EndpointImpl): void {
+    if (end.connection.broken) return;
+    end.connection.broken = true;
+    end.closedLocally = true;
+    this.#connections.delete(end.connection);
+    this.#tap.close({
+      conn: end.connection.id,
+      by: end.local.name,
+      reason: 'connection dropped without a reply',
+    });
+  }
+
   /** Open connections, for inspectors and invariant checks. */
   openConnections(): number {
     let n = 0;
-    for (const c of this.#connections) if (!c.broken && (!c.ends[0].closedLocally || !c.ends[1].closedLocally)) n += 1;
+    for (const c of this.#connections)
+      if (!c.broken && (!c.ends[0].closedLocally || !c.ends[1].closedLocally)) n += 1;
     return n;
   }
 

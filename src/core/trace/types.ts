@@ -4,11 +4,30 @@ import type { DnsRecord } from '../dns/records';
 
 export type ConnectResult = 'open' | 'refused' | 'timeout';
 
-export type QueueAction = 'enqueue' | 'attempt' | 'defer' | 'deliver' | 'bounce' | 'warn' | 'expire';
+export type QueueAction =
+  'enqueue' | 'attempt' | 'defer' | 'deliver' | 'bounce' | 'warn' | 'expire';
 
 export type TraceEvent =
-  | { t: number; type: 'connect'; conn: number; from: string; to: string; port: number; result: ConnectResult }
-  | { t: number; type: 'line'; conn: number; from: string; to: string; dir: 'C' | 'S'; text: string }
+  | {
+      t: number;
+      type: 'connect';
+      conn: number;
+      from: string;
+      to: string;
+      port: number;
+      result: ConnectResult;
+    }
+  | {
+      t: number;
+      type: 'line';
+      conn: number;
+      from: string;
+      to: string;
+      dir: 'C' | 'S';
+      text: string;
+      /** Sent into a broken connection: it never arrives. */
+      lost?: boolean;
+    }
   | { t: number; type: 'close'; conn: number; by: string; reason: string }
   | { t: number; type: 'state'; actor: string; value: unknown }
   | {
@@ -29,7 +48,15 @@ export type TraceEvent =
       reason?: string;
       next?: number;
     }
-  | { t: number; type: 'deliver'; host: string; mailbox: string; id: string; messageId: string; subject: string }
+  | {
+      t: number;
+      type: 'deliver';
+      host: string;
+      mailbox: string;
+      id: string;
+      messageId: string;
+      subject: string;
+    }
   | { t: number; type: 'host'; host: string; up: boolean }
   | { t: number; type: 'link'; between: [string, string]; up: boolean }
   | { t: number; type: 'note'; text: string };
@@ -62,7 +89,10 @@ export interface CheckResult {
 
 export interface Summary {
   type: 'summary';
-  mailboxes: Record<string, Array<{ messageId: string; subject: string; headers: Array<[string, string]>; body: string }>>;
+  mailboxes: Record<
+    string,
+    Array<{ messageId: string; subject: string; headers: Array<[string, string]>; body: string }>
+  >;
   queues: Record<string, unknown[]>;
   accounting: Accounting;
   expect: CheckResult[];

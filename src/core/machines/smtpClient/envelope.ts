@@ -29,7 +29,10 @@ function has8bit(text: string): boolean {
 }
 
 function encodeXtext(value: string): string {
-  return value.replace(/[^!-*,-<>-~]/g, (c) => `+${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return value.replace(
+    /[^!-*,-<>-~]/g,
+    (c) => `+${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 export function mailCommand(context: ClientContext, t: OutgoingTransaction): string {
@@ -43,7 +46,8 @@ export function mailCommand(context: ClientContext, t: OutgoingTransaction): str
 }
 
 export function rcptCommand(context: ClientContext, t: OutgoingTransaction, index: number): string {
-  const notify = 'DSN' in context.extensions && t.dsn?.notify ? ` NOTIFY=${t.dsn.notify.join(',')}` : '';
+  const notify =
+    'DSN' in context.extensions && t.dsn?.notify ? ` NOTIFY=${t.dsn.notify.join(',')}` : '';
   return `RCPT TO:<${t.recipients[index] ?? ''}>${notify}`;
 }
 
@@ -55,11 +59,19 @@ export function usesPipelining(context: ClientContext): boolean {
  * The first group of a transaction. With PIPELINING the whole envelope and DATA go in one group
  * (RFC 2920 §3.1: DATA last); without it, MAIL alone and the rest one reply at a time.
  */
-export function openingGroup(context: ClientContext): { lines: string[]; pending: PendingCommand[] } {
+export function openingGroup(context: ClientContext): {
+  lines: string[];
+  pending: PendingCommand[];
+} {
   const t = context.transactions[context.current];
   if (!t) return { lines: [], pending: [] };
-  if (!usesPipelining(context)) return { lines: [mailCommand(context, t)], pending: [{ kind: 'mail' }] };
-  const lines = [mailCommand(context, t), ...t.recipients.map((_, i) => rcptCommand(context, t, i)), 'DATA'];
+  if (!usesPipelining(context))
+    return { lines: [mailCommand(context, t)], pending: [{ kind: 'mail' }] };
+  const lines = [
+    mailCommand(context, t),
+    ...t.recipients.map((_, i) => rcptCommand(context, t, i)),
+    'DATA',
+  ];
   const pending: PendingCommand[] = [
     { kind: 'mail' },
     ...t.recipients.map((_, index) => ({ kind: 'rcpt' as const, index })),
@@ -100,12 +112,17 @@ export function recordEnvelopeReply(
   const update: Partial<ClientContext> = { pending: rest, outcomes, mailAccepted, accepted };
   if (usesPipelining(context)) return { context: update, send: [] };
   // One command at a time: the next RCPT, then DATA if anyone was accepted.
-  const next = head.kind === 'mail' ? 0 : head.kind === 'rcpt' ? head.index + 1 : t.recipients.length;
+  const next =
+    head.kind === 'mail' ? 0 : head.kind === 'rcpt' ? head.index + 1 : t.recipients.length;
   if (!mailAccepted) return { context: update, send: [] };
   if (next < t.recipients.length) {
-    return { context: { ...update, pending: [{ kind: 'rcpt', index: next }] }, send: [rcptCommand(context, t, next)] };
+    return {
+      context: { ...update, pending: [{ kind: 'rcpt', index: next }] },
+      send: [rcptCommand(context, t, next)],
+    };
   }
-  if (accepted.length > 0) return { context: { ...update, pending: [{ kind: 'data' }] }, send: ['DATA'] };
+  if (accepted.length > 0)
+    return { context: { ...update, pending: [{ kind: 'data' }] }, send: ['DATA'] };
   return { context: update, send: [] };
 }
 
@@ -125,10 +142,17 @@ export function recordDataRefused(context: ClientContext, reply: Reply): Partial
 export function recordDataResult(context: ClientContext, reply: Reply): Partial<ClientContext> {
   const head = context.pending[0];
   if (head?.kind === 'dot' && head.empty) return { pending: [], needsReset: false };
-  return { outcomes: decideAccepted(context, outcomeFor(reply, 'text')), pending: [], needsReset: false };
+  return {
+    outcomes: decideAccepted(context, outcomeFor(reply, 'text')),
+    pending: [],
+    needsReset: false,
+  };
 }
 
-function decideAccepted(context: ClientContext, outcome: RecipientOutcome): ClientContext['outcomes'] {
+function decideAccepted(
+  context: ClientContext,
+  outcome: RecipientOutcome,
+): ClientContext['outcomes'] {
   const outcomes = context.outcomes.map((row) => [...row]);
   const row = outcomes[context.current] ?? [];
   for (const index of context.accepted) row[index] = outcome;
@@ -153,7 +177,8 @@ export function abandonAll(
       const outcome: RecipientOutcome = { status: 'deferred', stage };
       if (why.reply) outcome.reply = why.reply;
       if (why.reason) outcome.reason = why.reason;
-      if (afterDot && ti === context.current && context.accepted.includes(ri)) outcome.afterDot = true;
+      if (afterDot && ti === context.current && context.accepted.includes(ri))
+        outcome.afterDot = true;
       return outcome;
     }),
   );

@@ -5,11 +5,7 @@ import { clientSetup } from './setup';
 import { RFC_TIMEOUTS } from './types';
 
 type GiveUp =
-  | 'giveUpAtGreeting'
-  | 'giveUpAtHello'
-  | 'giveUpAtTls'
-  | 'giveUpAtAuth'
-  | 'giveUpInTransaction';
+  'giveUpAtGreeting' | 'giveUpAtHello' | 'giveUpAtTls' | 'giveUpAtAuth' | 'giveUpInTransaction';
 
 /** What ends a session early in a given phase: the peer vanishing or talking nonsense. */
 function failures(giveUp: GiveUp) {
@@ -109,23 +105,39 @@ export const smtpClientMachine = clientSetup.createMachine({
       states: {
         // MAIL, RCPT… and DATA: all at once with PIPELINING, else one reply at a time.
         envelope: {
-          after: { envelopeTimeout: { target: '#smtpClient.done', actions: 'giveUpInTransaction' } },
+          after: {
+            envelopeTimeout: { target: '#smtpClient.done', actions: 'giveUpInTransaction' },
+          },
           always: { guard: 'nothingPending', target: '#smtpClient.transactionEnd' },
           on: {
             REPLY: [
-              { guard: 'isServiceClosing', target: '#smtpClient.done', actions: 'giveUpInTransaction' },
+              {
+                guard: 'isServiceClosing',
+                target: '#smtpClient.done',
+                actions: 'giveUpInTransaction',
+              },
               { guard: 'isDataGoAhead', target: 'awaitingDataResult', actions: 'sendMessageText' },
-              { guard: 'isReplyToData', target: '#smtpClient.transactionEnd', actions: 'recordDataRefused' },
+              {
+                guard: 'isReplyToData',
+                target: '#smtpClient.transactionEnd',
+                actions: 'recordDataRefused',
+              },
               { target: 'envelope', reenter: true, actions: 'recordEnvelopeReply' },
             ],
           },
         },
         // The text and the final dot are out; the reply decides every accepted recipient.
         awaitingDataResult: {
-          after: { dataDoneTimeout: { target: '#smtpClient.done', actions: 'giveUpInTransaction' } },
+          after: {
+            dataDoneTimeout: { target: '#smtpClient.done', actions: 'giveUpInTransaction' },
+          },
           on: {
             REPLY: [
-              { guard: 'isServiceClosing', target: '#smtpClient.done', actions: 'giveUpInTransaction' },
+              {
+                guard: 'isServiceClosing',
+                target: '#smtpClient.done',
+                actions: 'giveUpInTransaction',
+              },
               { target: '#smtpClient.transactionEnd', actions: 'recordDataResult' },
             ],
           },

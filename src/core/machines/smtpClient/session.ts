@@ -1,6 +1,12 @@
 // Glue between a connection and the client machine: reads reply lines into replies, hands the
 // lines the machine wants written to whoever moves the bytes. No I/O here.
-import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type StateValue } from 'xstate';
+import {
+  createActor,
+  type Actor,
+  type ActorOptions,
+  type AnyActorLogic,
+  type StateValue,
+} from 'xstate';
 import { LineReader } from '../../protocol/framing';
 import { ReplyReader } from '../../protocol/replyFormat';
 import type { Reply } from '../../protocol/types';
@@ -32,7 +38,11 @@ export class ClientSession {
 
   constructor(options: ClientSessionOptions, output: ClientSessionOutput) {
     const { clock, id, ...input } = options;
-    this.#actor = createActor(smtpClientMachine, { input, ...(clock ? { clock } : {}), ...(id ? { id } : {}) });
+    this.#actor = createActor(smtpClientMachine, {
+      input,
+      ...(clock ? { clock } : {}),
+      ...(id ? { id } : {}),
+    });
     this.#actor.on('send', (e) => output.send(e.lines));
     this.#actor.on('close', () => output.close());
     if (output.tlsStarted) this.#actor.on('tlsStarted', output.tlsStarted);
@@ -49,7 +59,11 @@ export class ClientSession {
         }
         if (snapshot.status === 'done' && !this.#finished) {
           this.#finished = true;
-          output.done(snapshot.output.map((row) => row.map((o) => o ?? { status: 'deferred', stage: 'mail', reason: 'not attempted' })));
+          output.done(
+            snapshot.output.map((row) =>
+              row.map((o) => o ?? { status: 'deferred', stage: 'mail', reason: 'not attempted' }),
+            ),
+          );
         }
       },
     });

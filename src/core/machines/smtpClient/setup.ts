@@ -22,7 +22,8 @@ import type {
   Stage,
 } from './types';
 
-const replyOf = (event: ClientEvent): Reply | undefined => (event.type === 'REPLY' ? event.reply : undefined);
+const replyOf = (event: ClientEvent): Reply | undefined =>
+  event.type === 'REPLY' ? event.reply : undefined;
 const code = (event: ClientEvent) => replyOf(event)?.code ?? 0;
 
 function why(event: ClientEvent): { reply?: Reply; reason?: string } {
@@ -54,7 +55,9 @@ export const clientSetup = setup({
     commandTimeout: ({ context }) => context.options.timeouts.command,
     // RFC 5321 §4.5.3.2: DATA initiation 2 min; MAIL/RCPT 5 min; the final dot 10 min.
     envelopeTimeout: ({ context }) =>
-      context.pending[0]?.kind === 'data' ? context.options.timeouts.dataInit : context.options.timeouts.command,
+      context.pending[0]?.kind === 'data'
+        ? context.options.timeouts.dataInit
+        : context.options.timeouts.command,
     dataDoneTimeout: ({ context }) => context.options.timeouts.dataDone,
   },
   guards: {
@@ -67,14 +70,19 @@ export const clientSetup = setup({
     isTlsReady: ({ event }) => code(event) === 220,
     tlsRequired: ({ context }) => context.options.starttls === 'required',
     shouldStartTls: ({ context }) =>
-      context.options.starttls !== 'never' && !context.tls && !context.tlsRefused && 'STARTTLS' in context.extensions,
+      context.options.starttls !== 'never' &&
+      !context.tls &&
+      !context.tlsRefused &&
+      'STARTTLS' in context.extensions,
     tlsMissing: ({ context }) => context.options.starttls === 'required' && !context.tls,
     shouldAuthenticate: ({ context }) =>
       context.options.auth !== undefined && !context.authenticated && 'AUTH' in context.extensions,
-    isDataGoAhead: ({ context, event }) => context.pending[0]?.kind === 'data' && code(event) === 354,
+    isDataGoAhead: ({ context, event }) =>
+      context.pending[0]?.kind === 'data' && code(event) === 354,
     isReplyToData: ({ context }) => context.pending[0]?.kind === 'data',
     nothingPending: ({ context }) => context.pending.length === 0,
-    needsReset: ({ context }) => context.needsReset && context.current + 1 < context.transactions.length,
+    needsReset: ({ context }) =>
+      context.needsReset && context.current + 1 < context.transactions.length,
     hasNextTransaction: ({ context }) => context.current + 1 < context.transactions.length,
     isTransient: ({ event }) => {
       const reply = replyOf(event);
@@ -82,8 +90,14 @@ export const clientSetup = setup({
     },
   },
   actions: {
-    sendEhlo: emit(({ context }) => ({ type: 'send' as const, lines: [`EHLO ${context.options.hostname}`] })),
-    sendHelo: emit(({ context }) => ({ type: 'send' as const, lines: [`HELO ${context.options.hostname}`] })),
+    sendEhlo: emit(({ context }) => ({
+      type: 'send' as const,
+      lines: [`EHLO ${context.options.hostname}`],
+    })),
+    sendHelo: emit(({ context }) => ({
+      type: 'send' as const,
+      lines: [`HELO ${context.options.hostname}`],
+    })),
     sendStartTls: emit({ type: 'send', lines: ['STARTTLS'] }),
     sendAuth: emit(({ context }) => {
       const { user, password } = context.options.auth ?? { user: '', password: '' };
@@ -112,7 +126,13 @@ export const clientSetup = setup({
     startNextTransaction: enqueueActions(({ context, enqueue }) => {
       const next = { ...context, current: context.current + 1 };
       const { lines, pending } = openingGroup(next);
-      enqueue.assign({ current: next.current, pending, accepted: [], mailAccepted: false, needsReset: true });
+      enqueue.assign({
+        current: next.current,
+        pending,
+        accepted: [],
+        mailAccepted: false,
+        needsReset: true,
+      });
       enqueue.emit({ type: 'send', lines });
     }),
     recordEnvelopeReply: enqueueActions(({ context, event, enqueue }) => {

@@ -93,6 +93,4 @@ export type ClientEvent =
   | { type: 'LOST'; reason: string };
 
 export type ClientEmitted =
-  | { type: 'send'; lines: string[] }
-  | { type: 'tlsStarted' }
-  | { type: 'close' };
+  { type: 'send'; lines: string[] } | { type: 'tlsStarted' } | { type: 'close' };

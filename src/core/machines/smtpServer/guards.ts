@@ -29,7 +29,8 @@ function responseText(event: ServerEvent): string {
 export const guards = {
   refusesConnections: ({ context }: GuardArgs) => context.policy.refuseConnections,
   greetingFaultCloses: ({ context }: GuardArgs) => context.hooks.fault?.('CONNECT')?.code === 421,
-  greetingFaultRefuses: ({ context }: GuardArgs) => (context.hooks.fault?.('CONNECT')?.code ?? 0) >= 400,
+  greetingFaultRefuses: ({ context }: GuardArgs) =>
+    (context.hooks.fault?.('CONNECT')?.code ?? 0) >= 400,
   faultCloses: ({ event }: GuardArgs) => event.type === 'FAULT' && event.reply.code === 421,
   hasGreeted: ({ context }: GuardArgs) => context.hello !== undefined,
   ehloUnknown: ({ context }: GuardArgs) => !context.policy.ehlo,

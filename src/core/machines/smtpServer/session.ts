@@ -88,6 +88,11 @@ export class ServerSession {
     return this.#closed;
   }
 
+  /** Reading message text (between 354 and the final dot), not commands. */
+  get inData(): boolean {
+    return this.#data !== undefined;
+  }
+
   /** Which state the machine is in, for inspectors and tests. */
   get state(): StateValue {
     return this.#actor.getSnapshot().value;

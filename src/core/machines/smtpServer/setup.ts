@@ -143,7 +143,9 @@ export const serverSetup = setup({
     sendGreeting: respond((context) => greeting(context)),
     sendRefusal: respond(named('refused')),
     sendFaultGreeting: respond((context) => context.hooks.fault?.('CONNECT') ?? greeting(context)),
-    replyFault: respond((context, event) => (event.type === 'FAULT' ? event.reply : { reply: 'unrecognized' })),
+    replyFault: respond((context, event) =>
+      event.type === 'FAULT' ? event.reply : { reply: 'unrecognized' },
+    ),
     replyRefusedSequence: respond(named('refusedSequence')),
     replyBye: respond(named('bye')),
     replyTimeout: respond(named('timeout')),

@@ -1,0 +1,275 @@
+// The validation toolkit: a collector of problems with their JSON paths, and small checks that
+// read a value, report what is wrong with it in a full sentence, and return it normalised.
+// Message shapes, so that every problem reads alike:
+//   wrong type      `hosts[0].ip: expected an IPv4 address, got 42`
+//   invalid value   `hosts[0].ip: "10.0.0.300" is not an IPv4 address`
+//   missing key     `hosts[0].ip: missing, expected an IPv4 address`
+//   unknown key     `hosts[0].colour: unknown key (expected one of name, ip, role, …)`
+
+import { parseDuration } from '../net/duration';
+import { formatCidr, hasHostBits, parseCidr, parseIPv4, type Cidr } from '../net/ip';
+import type { ScenarioError } from './types';
+
+export class Issues {
+  readonly errors: ScenarioError[] = [];
+
+  /** Records a problem at `path`; returns undefined so readers can `return issues.report(…)`. */
+  report(path: string, problem: string): undefined {
+    this.errors.push({ path, message: path === '' ? problem : `${path}: ${problem}` });
+    return undefined;
+  }
+}
+
+/** A value as a message quotes it: strings in JSON quotes (shortened), containers by kind. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  }
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (value === undefined) return 'nothing';
+  return String(value as number | boolean | bigint);
+}
+
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+export interface Check<T> {
+  /** A noun phrase for messages: "an IPv4 address", "one of client, mta, dns". */
+  readonly expected: string;
+  read(value: unknown, path: string, issues: Issues): T | undefined;
+}
+
+/**
+ * A check of a single value: `is` tells the right JSON type (else "expected …, got …"), `parse`
+ * validates and normalises it (undefined: "… is not …").
+ */
+export function scalar<V, T>(
+  expected: string,
+  is: (value: unknown) => value is V,
+  parse: (value: V) => T | undefined,
+): Check<T> {
+  return {
+    expected,
+    read(value, path, issues) {
+      if (!is(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      const result = parse(value);
+      return result === undefined
+        ? issues.report(path, `${show(value)} is not ${expected}`)
+        : result;
+    },
+  };
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isNumber = (v: unknown): v is number => typeof v === 'number';
+export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const text: Check<string> = scalar('a string', isString, (s) => s);
+export const flag: Check<boolean> = scalar('true or false', isBoolean, (b) => b);
+
+/** One line of text: no CR or LF. */
+export const line: Check<string> = scalar('a single line of text', isString, (s) =>
+  /[\r\n]/.test(s) ? undefined : s,
+);
+
+export function nonEmpty(expected: string): Check<string> {
+  return scalar(expected, isString, (s) => (s.trim() === '' ? undefined : s));
+}
+
+export function integer(
+  expected: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): Check<number> {
+  return scalar(expected, isNumber, (n) =>
+    Number.isInteger(n) && n >= min && n <= max ? n : undefined,
+  );
+}
+
+export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
+  return scalar(`one of ${values.join(', ')}`, isString, (s) =>
+    (values as readonly string[]).includes(s) ? (s as T) : undefined,
+  );
+}
+
+/** A list whose items all pass `item`; undefined when any does not. */
+export function listOf<T>(
+  expected: string,
+  item: Check<T>,
+  options: { nonEmpty?: boolean; unique?: boolean } = {},
+): Check<T[]> {
+  return {
+    expected,
+    read(value, path, issues) {
+      if (!Array.isArray(value))
+        return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (options.nonEmpty === true && value.length === 0) {
+        return issues.report(path, `expected ${expected}, got an empty list`);
+      }
+      const out: T[] = [];
+      let failed = false;
+      const seen = new Set<unknown>();
+      value.forEach((v: unknown, i) => {
+        const itemPath = childPath(path, i);
+        if (options.unique === true && (typeof v === 'string' || typeof v === 'number')) {
+          if (seen.has(v)) {
+            failed = true;
+            issues.report(itemPath, `${show(v)} is listed twice`);
+            return;
+          }
+          seen.add(v);
+        }
+        const result = item.read(v, itemPath, issues);
+        if (result === undefined) failed = true;
+        else out.push(result);
+      });
+      return failed ? undefined : out;
+    },
+  };
+}
+
+/** An object from names (checked by `key`) to values; entries keep their order. */
+export function mapOf<T>(
+  expected: string,
+  key: Check<string>,
+  value: Check<T>,
+): Check<Record<string, T>> {
+  return {
+    expected,
+    read(raw, path, issues) {
+      if (!isObject(raw)) return issues.report(path, `expected ${expected}, got ${show(raw)}`);
+      const entries: [string, T][] = [];
+      let failed = false;
+      for (const [k, v] of Object.entries(raw)) {
+        const p = childPath(path, k);
+        const name = key.read(k, p, issues);
+        const result = value.read(v, p, issues);
+        if (name === undefined || result === undefined) failed = true;
+        else entries.push([name, result]);
+      }
+      // fromEntries defines own properties, so a "__proto__" key stays a plain entry.
+      return failed ? undefined : Object.fromEntries(entries);
+    },
+  };
+}
+
+/** The keys of one JSON object, read against the keys its shape allows. */
+export class Fields {
+  constructor(
+    readonly raw: Record<string, unknown>,
+    readonly path: string,
+    readonly issues: Issues,
+  ) {}
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.raw, key);
+  }
+
+  /** Reports every key not in `keys`. */
+  allowOnly(keys: readonly string[]): void {
+    for (const key of Object.keys(this.raw)) {
+      if (!keys.includes(key)) {
+        this.issues.report(
+          childPath(this.path, key),
+          `unknown key (expected one of ${keys.join(', ')})`,
+        );
+      }
+    }
+  }
+
+  req<T>(key: string, check: Check<T>): T | undefined {
+    const path = childPath(this.path, key);
+    if (!this.has(key)) return this.issues.report(path, `missing, expected ${check.expected}`);
+    return check.read(this.raw[key], path, this.issues);
+  }
+
+  opt<T>(key: string, check: Check<T>): T | undefined {
+    return this.has(key)
+      ? check.read(this.raw[key], childPath(this.path, key), this.issues)
+      : undefined;
+  }
+}
+
+/** An object with exactly these keys (unknown ones reported), built by `build`. */
+export function shape<T>(
+  expected: string,
+  keys: readonly string[],
+  build: (fields: Fields) => T | undefined,
+): Check<T> {
+  return {
+    expected,
+    read(value, path, issues) {
+      if (!isObject(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      const fields = new Fields(value, path, issues);
+      fields.allowOnly(keys);
+      return build(fields);
+    },
+  };
+}
+
+// Checks for the values scenarios are made of.
+
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const DOMAIN = `${LABEL}(?:\\.${LABEL})*`;
+const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const ADDRESS_RE = new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${DOMAIN}|\\[[0-9.]+\\])$`);
+
+export function isDomain(s: string): boolean {
+  return s.length <= 253 && DOMAIN_RE.test(s);
+}
+
+/** `local@domain` with a dot-atom local part (quoted local parts are not needed here). */
+export function isAddress(s: string): boolean {
+  if (!ADDRESS_RE.test(s)) return false;
+  const domain = s.slice(s.lastIndexOf('@') + 1);
+  return !domain.startsWith('[') || parseIPv4(domain.slice(1, -1)) !== undefined;
+}
+
+const when =
+  (test: (s: string) => boolean) =>
+  (s: string): string | undefined =>
+    test(s) ? s : undefined;
+
+/** Hosts are named like DNS names: letters, digits, "-" and ".". */
+export const hostName = scalar(
+  'a host name (letters, digits, "-" and ".")',
+  isString,
+  when(isDomain),
+);
+export const domainName = scalar('a domain name', isString, when(isDomain));
+export const address = scalar('an email address (local@domain)', isString, when(isAddress));
+export const ipv4 = scalar(
+  'an IPv4 address',
+  isString,
+  when((s) => parseIPv4(s) !== undefined),
+);
+
+export const duration = scalar(
+  'a duration (like "40ms", "1.5s" or "2h1m")',
+  isString,
+  parseDuration,
+);
+
+const cidrText = scalar('a CIDR block (like "192.0.2.0/24")', isString, parseCidr);
+
+export const cidr: Check<Cidr> = {
+  expected: cidrText.expected,
+  read(value, path, issues) {
+    const result = cidrText.read(value, path, issues);
+    if (result !== undefined && typeof value === 'string' && hasHostBits(value)) {
+      return issues.report(
+        path,
+        `${show(value)} has host bits set (did you mean "${formatCidr(result)}"?)`,
+      );
+    }
+    return result;
+  },
+};
