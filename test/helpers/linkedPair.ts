@@ -2,7 +2,11 @@
 // bytes written by one side are queued and delivered to the other by `pump`.
 import { SimulatedClock } from 'xstate';
 import { ClientSession } from '../../src/core/machines/smtpClient/session';
-import { RFC_TIMEOUTS, type OutgoingTransaction, type RecipientOutcome } from '../../src/core/machines/smtpClient/types';
+import {
+  RFC_TIMEOUTS,
+  type OutgoingTransaction,
+  type RecipientOutcome,
+} from '../../src/core/machines/smtpClient/types';
 import { ServerSession } from '../../src/core/machines/smtpServer/session';
 import { defaultPolicy, type ServerPolicy } from '../../src/core/machines/smtpServer/policy';
 import type { AcceptedMessage, ServerHooks } from '../../src/core/machines/smtpServer/types';
@@ -35,7 +39,11 @@ export function runPair(options: PairOptions): PairResult {
   let n = 0;
   const server = new ServerSession(
     {
-      policy: defaultPolicy('mx.b.example', { localDomains: ['b.example'], mailboxes: ['bob@b.example', 'carol@b.example'], ...options.policy }),
+      policy: defaultPolicy('mx.b.example', {
+        localDomains: ['b.example'],
+        mailboxes: ['bob@b.example', 'carol@b.example'],
+        ...options.policy,
+      }),
       hooks: {
         store: (m) => {
           stored.push(m);
@@ -59,7 +67,13 @@ export function runPair(options: PairOptions): PairResult {
   );
   const client: ClientSession = new ClientSession(
     {
-      options: { hostname: 'mail.a.example', starttls: 'never', pipelining: true, timeouts: RFC_TIMEOUTS, ...options.client },
+      options: {
+        hostname: 'mail.a.example',
+        starttls: 'never',
+        pipelining: true,
+        timeouts: RFC_TIMEOUTS,
+        ...options.client,
+      },
       transactions: options.transactions,
       clock,
     },
@@ -70,7 +84,10 @@ export function runPair(options: PairOptions): PairResult {
           if (cut) return;
           transcript.push(`C: ${line}`);
           queue.push(() => server.receive(`${line}\r\n`));
-          if (options.cutAfterClientLines !== undefined && clientLines >= options.cutAfterClientLines) {
+          if (
+            options.cutAfterClientLines !== undefined &&
+            clientLines >= options.cutAfterClientLines
+          ) {
             cut = true;
             queue.push(() => client.lost('connection reset'));
           }

@@ -45,7 +45,10 @@ export interface DsnInput {
   date: number;
   /** The DSN's own Message-ID, with angle brackets. */
   messageId: string;
-  /** RFC 2046 boundary; a variant is used if the returned message happens to contain it. */
+  /**
+   * RFC 2046 boundary (Postfix: `queueid.time/host`). Made valid if it is not (characters
+   * replaced, cut to 70), and given a `.N` suffix if the returned message contains it.
+   */
   boundary: string;
   /** The original message's queue id. */
   queueId: string;
@@ -85,7 +88,7 @@ export const DSN_SUBJECTS: Readonly<Record<DsnKind, string>> = {
 };
 
 const STATUS = /^[245]\.\d{1,3}\.\d{1,3}$/;
-const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+const NOT_BCHAR = /[^0-9A-Za-z'()+_,\-./:=? ]/g;
 const TYPED = /^([A-Za-z0-9-]+)[ \t]*;[ \t]*(.*)$/s;
 const HUMAN_WIDTH = 76;
 const INDENT = '    ';
@@ -216,8 +219,12 @@ function returnedPart(o: DsnInput): string {
   return kept === '' || kept.endsWith('\r\n') ? kept : kept + '\r\n';
 }
 
-/** `boundary`, or `boundary.N` (kept within 70 characters) when a part has a line starting `--boundary`. */
-function freeBoundary(boundary: string, contents: readonly string[]): string {
+/**
+ * `given` made a valid RFC 2046 boundary (other characters become `_`, 70 at most, no final
+ * space), then `….N` if a part has a line starting `--boundary`.
+ */
+function freeBoundary(given: string, contents: readonly string[]): string {
+  const boundary = given.replace(NOT_BCHAR, '_').slice(0, 70).trimEnd() || '=_';
   const clashes = (b: string) => contents.some((c) => `\n${c}`.includes(`\n--${b}`));
   let b = boundary;
   for (let n = 1; clashes(b); n++) b = boundary.slice(0, 70 - `.${n}`.length) + `.${n}`;
@@ -227,7 +234,6 @@ function freeBoundary(boundary: string, contents: readonly string[]): string {
 function validate(o: DsnInput): void {
   if (o.to === '') throw new RangeError('a DSN is never sent to the null reverse-path');
   if (o.recipients.length === 0) throw new RangeError('a DSN needs at least one recipient');
-  if (!BOUNDARY.test(o.boundary)) throw new RangeError(`not a MIME boundary: ${o.boundary}`);
   for (const r of o.recipients) {
     if (!STATUS.test(r.status)) throw new RangeError(`not an enhanced status code: ${r.status}`);
   }
@@ -236,7 +242,7 @@ function validate(o: DsnInput): void {
 /**
  * A complete DSN message (CRLF line ends). Every line it writes itself is at most 998
  * characters; the returned message's lines are passed through.
- * @throws RangeError on an empty `to`, no recipients, a bad status code, boundary or date.
+ * @throws RangeError on an empty `to`, no recipients, a bad status code or date.
  */
 export function buildDsn(o: DsnInput): string {
   validate(o);
@@ -268,6 +274,7 @@ export function buildDsn(o: DsnInput): string {
   const part = (headers: Array<[string, string | undefined]>, content: string) =>
     `--${boundary}\r\n${fields(headers)}\r\n${content}\r\n`;
   const cte = (is8: boolean) => (is8 ? '8bit' : undefined);
+  const full = o.returnContent === 'full';
   return (
     head +
     '\r\nThis is a MIME-encapsulated message.\r\n\r\n' +
@@ -288,17 +295,11 @@ export function buildDsn(o: DsnInput): string {
       status,
     ) +
     part(
-      o.returnContent === 'full'
-        ? [
-            ['Content-Description', 'Undelivered Message'],
-            ['Content-Type', 'message/rfc822'],
-            ['Content-Transfer-Encoding', cte(returned8)],
-          ]
-        : [
-            ['Content-Description', 'Undelivered Message Headers'],
-            ['Content-Type', 'text/rfc822-headers'],
-            ['Content-Transfer-Encoding', cte(returned8)],
-          ],
+      [
+        ['Content-Description', `Undelivered Message${full ? '' : ' Headers'}`],
+        ['Content-Type', full ? 'message/rfc822' : 'text/rfc822-headers'],
+        ['Content-Transfer-Encoding', cte(returned8)],
+      ],
       returned,
     ) +
     `--${boundary}--\r\n`
@@ -329,7 +330,11 @@ function fieldGroups(body: string): Array<Array<[string, string]>> {
     .filter((group) => group.length > 0);
 }
 
-/** Reads back a DSN (ours or any RFC 3464 report); undefined when `text` is not one. */
+/**
+ * Reads back a DSN (ours or any RFC 3464 report): `failure` if a recipient failed, else `delay`
+ * if one is delayed. Undefined for anything else (not a report, no recipients, only successes).
+ * Never throws.
+ */
 export function parseDsn(text: string): ParsedDsn | undefined {
   const message = parseMessage(text);
   const type = getHeader(message.headers, 'Content-Type') ?? '';

@@ -167,49 +167,45 @@ export interface ComposeOptions {
   date: string;
   /** With angle brackets. */
   messageId?: string;
-  /** Written after `Message-ID`, in order; may not name a field composeMessage writes itself. */
+  /**
+   * Written after `Message-ID`, in order. One named like a field composeMessage writes (any
+   * case) replaces that field's value in its place instead, e.g. a scenario's own Message-ID.
+   */
   extraHeaders?: Array<[string, string]>;
 }
-
-const OWN_FIELDS = new Set([
-  'from',
-  'to',
-  'subject',
-  'date',
-  'message-id',
-  'mime-version',
-  'content-type',
-  'content-transfer-encoding',
-]);
 
 /**
  * A complete RFC 5322 message with CRLF line ends. Header values lose their CR/LF (no header
  * injection) and are folded; non-ASCII header text is written as is (RFC 6532). The body's line
  * ends become CRLF and it ends with one; its lines are not cut.
- * @throws RangeError on an extra header name that is not a field name or is one written here.
+ * @throws RangeError on an extra header name that is not a field name.
  */
 export function composeMessage(o: ComposeOptions): string {
   const body = toCrlf(o.body ?? '');
   const eightBit = hasNonAscii(body);
-  const fields: Array<[string, string]> = [
+  const to =
+    o.to.length > 0 ? o.to.map(sanitizeHeaderValue).join(', ') : 'undisclosed-recipients:;';
+  const head: Array<[string, string]> = [
     ['From', o.from],
-    ['To', o.to.length > 0 ? o.to.map(sanitizeHeaderValue).join(', ') : 'undisclosed-recipients:;'],
+    ['To', to],
   ];
-  if (o.subject !== undefined) fields.push(['Subject', o.subject]);
-  fields.push(['Date', o.date]);
-  if (o.messageId !== undefined) fields.push(['Message-ID', o.messageId]);
-  for (const [name, value] of o.extraHeaders ?? []) {
-    if (!FIELD_NAME.test(name) || OWN_FIELDS.has(name.toLowerCase())) {
-      throw new RangeError(`extra header name not allowed: ${JSON.stringify(name)}`);
-    }
-    fields.push([name, value]);
-  }
-  fields.push(
+  if (o.subject !== undefined) head.push(['Subject', o.subject]);
+  head.push(['Date', o.date]);
+  if (o.messageId !== undefined) head.push(['Message-ID', o.messageId]);
+  const mime: Array<[string, string]> = [
     ['MIME-Version', '1.0'],
     ['Content-Type', `text/plain; charset=${eightBit ? 'utf-8' : 'us-ascii'}`],
     ['Content-Transfer-Encoding', eightBit ? '8bit' : '7bit'],
-  );
-  const head = fields.map(([name, value]) => foldHeader(name, value) + '\r\n').join('');
+  ];
+  const extras: Array<[string, string]> = [];
+  for (const [name, value] of o.extraHeaders ?? []) {
+    if (!FIELD_NAME.test(name)) throw new RangeError(`not a header name: ${JSON.stringify(name)}`);
+    const own = [...head, ...mime].find(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (own) own[1] = value;
+    else extras.push([name, value]);
+  }
+  const fields = [...head, ...extras, ...mime];
+  const text = fields.map(([name, value]) => foldHeader(name, value) + '\r\n').join('');
   const tail = body === '' || body.endsWith('\r\n') ? body : body + '\r\n';
-  return `${head}\r\n${tail}`;
+  return `${text}\r\n${tail}`;
 }

@@ -120,6 +120,8 @@ export function encodeMessageText(text: string): string[] {
 }
 
 export interface DataReaderOptions {
+  /** How the DATA command line itself ended: a bare LF there means no `<CRLF>.<CRLF>` yet. */
+  afterLine?: LineEnding;
   /** Stop storing the message once it is larger than this (octets, CRLF line ends). */
   maxOctets?: number;
 }
@@ -137,6 +139,7 @@ export class DataReader {
   #previousEnding: LineEnding = 'CRLF';
 
   constructor(opts: DataReaderOptions = {}) {
+    this.#previousEnding = opts.afterLine ?? 'CRLF';
     const max = opts.maxOctets ?? Infinity;
     if (!(max >= 0)) throw new RangeError(`maxOctets must be >= 0, got ${max}`);
     this.#maxOctets = max;

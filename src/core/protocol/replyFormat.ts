@@ -46,6 +46,8 @@ const LEADING_ENHANCED = /^([245])\.\d{1,3}\.\d{1,3}(?= |$)/;
 // C0 controls except HT, and DEL.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
+// RFC 5321 §4.2: reply text is printable US-ASCII; an echoed 8-bit octet becomes `?`.
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 export function formatReply(reply: Reply, opts: { enhanced: boolean }): string[] {
   const { code } = reply;
@@ -63,7 +65,13 @@ export function formatReply(reply: Reply, opts: { enhanced: boolean }): string[]
   return texts.map((text, i) => {
     const head = `${code}${i === last ? ' ' : '-'}${prefix}`;
     // Cut before cleaning: cleaning keeps the length, and a huge text is then never scanned whole.
-    return head + text.slice(0, MAX_REPLY_LINE_LENGTH - head.length).replace(CONTROL, ' ');
+    return (
+      head +
+      text
+        .slice(0, MAX_REPLY_LINE_LENGTH - head.length)
+        .replace(CONTROL, ' ')
+        .replace(NON_ASCII, '?')
+    );
   });
 }
 

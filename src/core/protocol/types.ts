@@ -29,12 +29,12 @@ export interface Mailbox {
 }
 
 /** MAIL FROM: the null reverse path `<>` or a mailbox. Source routes are accepted and ignored. */
-export type ReversePath = { kind: 'null' } | { kind: 'mailbox'; mailbox: Mailbox; sourceRoute: string[] };
+export type ReversePath =
+  { kind: 'null' } | { kind: 'mailbox'; mailbox: Mailbox; sourceRoute: string[] };
 
 /** RCPT TO: `<Postmaster>` (no domain, §4.5.1) or a mailbox. */
 export type ForwardPath =
-  | { kind: 'postmaster' }
-  | { kind: 'mailbox'; mailbox: Mailbox; sourceRoute: string[] };
+  { kind: 'postmaster' } | { kind: 'mailbox'; mailbox: Mailbox; sourceRoute: string[] };
 
 /** An ESMTP parameter the parser does not interpret (`KEYWORD` or `KEYWORD=value`). */
 export interface OtherParam {
@@ -95,12 +95,7 @@ export type Command =
  * - `badParameter`: a known ESMTP parameter with a malformed value (SIZE=abc, BODY=9BIT) → 501
  */
 export type SyntaxErrorKind =
-  | 'unrecognized'
-  | 'lineTooLong'
-  | 'syntax'
-  | 'badAddress'
-  | 'addressTooLong'
-  | 'badParameter';
+  'unrecognized' | 'lineTooLong' | 'syntax' | 'badAddress' | 'addressTooLong' | 'badParameter';
 
 export interface CommandSyntaxError {
   kind: SyntaxErrorKind;

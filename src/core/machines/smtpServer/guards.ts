@@ -54,8 +54,10 @@ export const guards = {
   recipientGreylisted: ({ context, event }: GuardArgs) => {
     if (event.type !== 'RCPT' || !context.policy.greylisting || !context.hooks.greylist)
       return false;
-    const sender = context.transaction?.reversePath;
     const path = event.command.path;
+    // RFC 5321 §4.5.1: mail to postmaster must be accepted, so it is never greylisted.
+    if (path.kind === 'postmaster') return false;
+    const sender = context.transaction?.reversePath;
     return (
       context.hooks.greylist({
         ip: context.clientIp,

@@ -32,6 +32,10 @@ export const smtpServerMachine = serverSetup.createMachine({
         CLOSED: 'closed',
         IDLE_TIMEOUT: { target: 'closed', actions: 'replyTimeout' },
         TOO_MANY_ERRORS: { target: 'closed', actions: 'replyTooManyErrors' },
+        FAULT: [
+          { guard: 'faultCloses', target: 'closed', actions: 'replyFault' },
+          { actions: 'replyFault' },
+        ],
         '*': { actions: 'replyRefusedSequence' },
       },
     },

@@ -156,7 +156,10 @@ export class ServerSession {
     this.#send(event);
     if (this.#actor.getSnapshot().hasTag('data')) {
       const limit = this.#actor.getSnapshot().context.policy.sizeLimit;
-      this.#data = new DataReader(limit > 0 ? { maxOctets: limit } : {});
+      this.#data = new DataReader({
+        afterLine: line.ending,
+        ...(limit > 0 ? { maxOctets: limit } : {}),
+      });
       this.#overlongText = false;
     }
   }

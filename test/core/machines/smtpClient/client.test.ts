@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { runPair } from '../../../helpers/linkedPair';
 
-const hello = { from: 'alice@a.example', recipients: ['bob@b.example'], text: 'Subject: Hi\r\n\r\nHi Bob!\r\n' };
+const hello = {
+  from: 'alice@a.example',
+  recipients: ['bob@b.example'],
+  text: 'Subject: Hi\r\n\r\nHi Bob!\r\n',
+};
 
 describe('client machine against the server machine', () => {
   test('a pipelined delivery: MAIL, RCPT and DATA in one group', () => {
@@ -51,8 +55,17 @@ describe('client machine against the server machine', () => {
   });
 
   test('HELO fallback when EHLO is not understood', () => {
-    const r = runPair({ policy: { texts: {} }, hooks: {}, transactions: [hello] });
+    const r = runPair({ policy: { ehlo: false }, transactions: [hello] });
+    expect(r.transcript.slice(0, 5)).toEqual([
+      'S: 220 mx.b.example ESMTP Postfix',
+      'C: EHLO mail.a.example',
+      'S: 500 Error: command not recognized',
+      'C: HELO mail.a.example',
+      'S: 250 Hello mail.a.example',
+    ]);
+    expect(r.transcript).toContain('C: MAIL FROM:<alice@a.example>');
     expect(r.outcomes?.[0]?.[0]?.status).toBe('delivered');
+    expect(r.stored[0]?.protocol).toBe('SMTP');
   });
 
   test('several transactions; RSET after one that failed before the dot', () => {
@@ -80,21 +93,33 @@ describe('client machine against the server machine', () => {
   });
 
   test('a connection lost after the final dot: deferred, in the RFC 1047 window', () => {
-    const r = runPair({ client: { pipelining: false }, transactions: [hello], cutAfterClientLines: 8 });
+    const r = runPair({
+      client: { pipelining: false },
+      transactions: [hello],
+      cutAfterClientLines: 8,
+    });
     expect(r.transcript.at(-1)).toBe('C: .');
     expect(r.stored).toHaveLength(1);
     expect(r.outcomes?.[0]?.[0]).toMatchObject({ status: 'deferred', afterDot: true });
   });
 
   test('a connection lost in the middle of DATA: deferred, nothing stored', () => {
-    const r = runPair({ client: { pipelining: false }, transactions: [{ ...hello, text: 'a\r\nb\r\nc\r\n' }], cutAfterClientLines: 6 });
+    const r = runPair({
+      client: { pipelining: false },
+      transactions: [{ ...hello, text: 'a\r\nb\r\nc\r\n' }],
+      cutAfterClientLines: 6,
+    });
     expect(r.stored).toHaveLength(0);
     expect(r.outcomes?.[0]?.[0]).toMatchObject({ status: 'deferred', stage: 'text' });
   });
 
   test('AUTH PLAIN before MAIL on a submission server', () => {
     const r = runPair({
-      policy: { extensions: ['PIPELINING', 'AUTH', 'ENHANCEDSTATUSCODES'], users: { alice: 'pw' }, authRequired: true },
+      policy: {
+        extensions: ['PIPELINING', 'AUTH', 'ENHANCEDSTATUSCODES'],
+        users: { alice: 'pw' },
+        authRequired: true,
+      },
       client: { auth: { user: 'alice', password: 'pw' } },
       transactions: [{ ...hello, recipients: ['x@far.example'] }],
     });
@@ -104,7 +129,11 @@ describe('client machine against the server machine', () => {
   });
 
   test('STARTTLS: the client says EHLO again after the handshake', () => {
-    const r = runPair({ policy: { extensions: ['STARTTLS', 'PIPELINING'] }, client: { starttls: 'required' }, transactions: [hello] });
+    const r = runPair({
+      policy: { extensions: ['STARTTLS', 'PIPELINING'] },
+      client: { starttls: 'required' },
+      transactions: [hello],
+    });
     const ehlos = r.transcript.filter((l) => l === 'C: EHLO mail.a.example');
     expect(ehlos).toHaveLength(2);
     expect(r.stored[0]?.protocol).toBe('ESMTPS');
@@ -118,12 +147,20 @@ describe('client machine against the server machine', () => {
 
   test('a refused greeting (554) defers at the greeting stage and says QUIT', () => {
     const r = runPair({ policy: { refuseConnections: true }, transactions: [hello] });
-    expect(r.transcript).toEqual(['S: 554 mx.b.example ESMTP not accepting connections', 'C: QUIT', 'S: 221 Bye']);
+    expect(r.transcript).toEqual([
+      'S: 554 mx.b.example ESMTP not accepting connections',
+      'C: QUIT',
+      'S: 221 Bye',
+    ]);
     expect(r.outcomes?.[0]?.[0]).toMatchObject({ status: 'deferred', stage: 'greeting' });
   });
 
   test('greylisting: 450 at RCPT defers', () => {
-    const r = runPair({ policy: { greylisting: true }, hooks: { greylist: () => 'defer' }, transactions: [hello] });
+    const r = runPair({
+      policy: { greylisting: true },
+      hooks: { greylist: () => 'defer' },
+      transactions: [hello],
+    });
     expect(r.outcomes?.[0]?.[0]).toMatchObject({ status: 'deferred', stage: 'rcpt' });
     expect(r.transcript.slice(-2)).toEqual(['C: QUIT', 'S: 221 2.0.0 Bye']);
   });

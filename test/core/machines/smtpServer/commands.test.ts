@@ -183,7 +183,10 @@ describe('message text (RFC 5321 §4.5.2, §4.1.1.4)', () => {
 
   test('a store that fails gives its own reply and no 250', () => {
     const s = startServer(mx, {
-      store: () => ({ ok: false, reply: { code: 452, enhanced: '4.3.1', lines: ['Insufficient system storage'] } }),
+      store: () => ({
+        ok: false,
+        reply: { code: 452, enhanced: '4.3.1', lines: ['Insufficient system storage'] },
+      }),
     });
     s.send('EHLO client.example');
     s.send('MAIL FROM:<a@client.example>');
@@ -409,7 +412,9 @@ describe('failure injection (a chosen reply to a chosen command)', () => {
   const reply = (code: number, text: string) => ({ code, lines: [text] });
 
   test('a fault at RCPT answers instead of the policy and changes nothing', () => {
-    const s = startServer(mx, { fault: (c) => (c === 'RCPT' ? reply(451, 'Try again later') : undefined) });
+    const s = startServer(mx, {
+      fault: (c) => (c === 'RCPT' ? reply(451, 'Try again later') : undefined),
+    });
     s.send('EHLO client.example');
     s.send('MAIL FROM:<a@client.example>');
     expect(s.send('RCPT TO:<bob@b.example>')).toEqual(['451 Try again later']);
@@ -417,24 +422,34 @@ describe('failure injection (a chosen reply to a chosen command)', () => {
   });
 
   test('a fault at the final dot refuses the message; 421 closes', () => {
-    const s = startServer(mx, { fault: (c) => (c === '.' ? reply(554, 'Transaction failed') : undefined) });
+    const s = startServer(mx, {
+      fault: (c) => (c === '.' ? reply(554, 'Transaction failed') : undefined),
+    });
     s.send('EHLO client.example');
     s.send('MAIL FROM:<a@client.example>');
     s.send('RCPT TO:<bob@b.example>');
     s.send('DATA');
     expect(s.send('.')).toEqual(['554 Transaction failed']);
     expect(s.stored).toHaveLength(0);
-    const closing = startServer(mx, { fault: (c) => (c === 'MAIL' ? reply(421, 'mx.b.example Service not available') : undefined) });
+    const closing = startServer(mx, {
+      fault: (c) => (c === 'MAIL' ? reply(421, 'mx.b.example Service not available') : undefined),
+    });
     closing.send('EHLO client.example');
-    expect(closing.send('MAIL FROM:<a@client.example>')).toEqual(['421 mx.b.example Service not available']);
+    expect(closing.send('MAIL FROM:<a@client.example>')).toEqual([
+      '421 mx.b.example Service not available',
+    ]);
     expect(closing.closed()).toBe(true);
   });
 
   test('a fault at CONNECT replaces the greeting', () => {
-    const busy = startServer(mx, { fault: (c) => (c === 'CONNECT' ? reply(421, 'mx.b.example busy') : undefined) });
+    const busy = startServer(mx, {
+      fault: (c) => (c === 'CONNECT' ? reply(421, 'mx.b.example busy') : undefined),
+    });
     expect(busy.replies).toEqual(['421 mx.b.example busy']);
     expect(busy.closed()).toBe(true);
-    const refuse = startServer(mx, { fault: (c) => (c === 'CONNECT' ? reply(554, 'go away') : undefined) });
+    const refuse = startServer(mx, {
+      fault: (c) => (c === 'CONNECT' ? reply(554, 'go away') : undefined),
+    });
     expect(refuse.replies).toEqual(['554 go away']);
     expect(refuse.send('QUIT')).toEqual(['221 Bye']);
   });
