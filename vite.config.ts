@@ -13,9 +13,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/peers/**', 'test/e2e/**'],
+          exclude: ['test/peers/**', 'test/e2e/**', 'test/ui/**/*.dom.test.ts'],
           environment: 'node',
         },
+      },
+      {
+        // Svelte components in jsdom need Svelte's browser build.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: { name: 'ui', include: ['test/ui/**/*.dom.test.ts'], environment: 'jsdom' },
       },
       {
         extends: true,

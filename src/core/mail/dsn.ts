@@ -58,6 +58,8 @@ export interface DsnInput {
   /** `full`: message/rfc822; `headers`: text/rfc822-headers (RFC 3461 RET=HDRS). */
   returnContent: 'full' | 'headers';
   recipients: DsnRecipient[];
+  /** Replaces the subject of DSN_SUBJECTS (Sendmail and Exim start delay notices with `Warning:`). */
+  subject?: string;
 }
 
 export interface ParsedDsnRecipient {
@@ -260,7 +262,7 @@ export function buildDsn(o: DsnInput): string {
   const head = fields([
     ['From', from.includes('<') ? from : `${from} (Mail Delivery System)`],
     ['To', o.to],
-    ['Subject', DSN_SUBJECTS[o.kind]],
+    ['Subject', o.subject ?? DSN_SUBJECTS[o.kind]],
     ['Date', formatRfc5322Date(o.date)],
     ['Message-ID', o.messageId],
     // RFC 3834 §3.1.5: lets mail readers thread the report under the message it is about.

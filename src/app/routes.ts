@@ -1,0 +1,12 @@
+// The route table: add a page by adding a line. Patterns may hold `:name` segments, which reach
+// the page as `params` (e.g. `{ path: '/lessons/:slug/:step', component: LessonPage, title: … }`).
+import ConsolePage from './pages/ConsolePage.svelte';
+import Home from './pages/Home.svelte';
+import { Router, type RouteDef } from './router.svelte';
+
+export const ROUTES: RouteDef[] = [
+  { path: '/', component: Home, title: 'home.title' },
+  { path: '/console', component: ConsolePage, title: 'console.title' },
+];
+
+export const router = new Router(ROUTES);
