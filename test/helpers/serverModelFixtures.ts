@@ -20,7 +20,7 @@ import type {
 export type WireStep =
   /** One line, CRLF appended (a command, or an AUTH response after 334). */
   | { kind: 'line'; text: string }
-  /** Message text lines after 354, without the final dot (the glue sends DATA_PROGRESS). */
+  /** Message text lines after 354, without the final dot. */
   | { kind: 'text'; lines: string[] }
   /** Message text lines after 354, dot-stuffed, then the final `.` (END_OF_DATA). */
   | { kind: 'message'; lines: string[] }
@@ -195,12 +195,6 @@ function message(
 }
 
 const OK_MESSAGE = ['Subject: test', '', 'Hello Bob,', '..a line starting with a dot'];
-const PROGRESS: Letter = {
-  label: 'text line',
-  wire: { kind: 'text', lines: ['Some text.'] },
-  event: { type: 'DATA_PROGRESS' },
-  meaning: { text: 'progress' },
-};
 const ALWAYS: Letter[] = [
   {
     label: 'peer closes',
@@ -291,7 +285,6 @@ export function defaultFixture(): ServerFixture {
     ],
     authResponses: [],
     text: [
-      PROGRESS,
       message('ok', OK_MESSAGE, 'ok', policy),
       message('with a 70,000-octet line', ['x'.repeat(70_000)], 'overlong', policy),
     ],
@@ -377,7 +370,6 @@ export function fullFixture(): ServerFixture {
       authResponse(B64_WRONG),
     ],
     text: [
-      PROGRESS,
       message('ok', OK_MESSAGE, 'ok', policy),
       message(
         'of 2,480 octets',
@@ -437,7 +429,7 @@ export function submissionFixture(): ServerFixture {
       authResponse(B64_SECRET),
       authResponse(B64_WRONG),
     ],
-    text: [PROGRESS, message('ok', OK_MESSAGE, 'ok', policy)],
+    text: [message('ok', OK_MESSAGE, 'ok', policy)],
     always: ALWAYS,
   };
 }
@@ -513,7 +505,7 @@ export function faultsFixture(): ServerFixture {
       hooks,
     ),
     authResponses: [],
-    text: withFaults([PROGRESS, message('ok', OK_MESSAGE, 'ok', policy)], hooks),
+    text: withFaults([message('ok', OK_MESSAGE, 'ok', policy)], hooks),
     always: ALWAYS,
   };
 }

@@ -146,7 +146,6 @@ export const smtpServerMachine = serverSetup.createMachine({
         receivingText: {
           tags: ['data'],
           on: {
-            DATA_PROGRESS: { actions: 'rearmIdleTimer' },
             // A fault injected at the final dot refuses the message.
             FAULT: [
               { guard: 'faultCloses', target: '#smtpServer.closed', actions: 'replyFault' },
@@ -214,6 +213,6 @@ export const smtpServerMachine = serverSetup.createMachine({
       },
     },
 
-    closed: { type: 'final', entry: ['cancelIdleTimer', 'closeConnection'] },
+    closed: { type: 'final', entry: 'closeConnection' },
   },
 });

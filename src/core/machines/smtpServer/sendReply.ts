@@ -1,12 +1,9 @@
-// How the server machine sends a reply: it formats it, counts errors, and re-arms the idle
-// timer (RFC 5321 §4.5.3.2.7: the server waits at least 5 minutes for the next command).
+// How the server machine sends a reply: it formats it and counts errors toward the hard limit.
 import { formatReply } from '../../protocol/replyFormat';
 import type { Reply } from '../../protocol/types';
 import { offers } from './policy';
 import { buildReply, type ReplyName, type ReplyVars } from './replies';
 import type { ServerContext, ServerEmitted, ServerEvent } from './types';
-
-export const IDLE_TIMER_ID = 'idle';
 
 /** Enhanced status codes only after EHLO and only when offered (RFC 2034 §3). */
 export function usesEnhancedCodes(context: ServerContext): boolean {
@@ -22,8 +19,7 @@ export function replyFor(context: ServerContext, name: ReplyName, vars: ReplyVar
 interface ReplyEnqueue {
   emit(event: ServerEmitted): void;
   assign(fn: (args: { context: ServerContext }) => Partial<ServerContext>): void;
-  cancel(id: string): void;
-  raise(event: ServerEvent, options?: { id?: string; delay?: number }): void;
+  raise(event: ServerEvent): void;
 }
 
 /** Emit one reply; count 4xx/5xx replies toward the hard error limit. */
@@ -33,11 +29,6 @@ export function sendReply(enqueue: ReplyEnqueue, context: ServerContext, reply: 
     reply,
     lines: formatReply(reply, { enhanced: usesEnhancedCodes(context) }),
   });
-  enqueue.cancel(IDLE_TIMER_ID);
-  enqueue.raise(
-    { type: 'IDLE_TIMEOUT' },
-    { id: IDLE_TIMER_ID, delay: context.policy.idleTimeoutMs },
-  );
   if (reply.code >= 400) {
     const errorCount = context.errorCount + 1;
     enqueue.assign(() => ({ errorCount }));

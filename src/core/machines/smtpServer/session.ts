@@ -46,10 +46,13 @@ export class ServerSession {
   #overlongText = false;
   #discardInput = false;
   #closed = false;
+  #idleTimer: unknown;
+  readonly #idleTimeoutMs: number;
 
   constructor(options: ServerSessionOptions, output: ServerSessionOutput) {
     this.#output = output;
     this.#hooks = options.hooks;
+    this.#idleTimeoutMs = options.policy.idleTimeoutMs;
     const actorOptions = {
       input: { policy: options.policy, hooks: options.hooks, clientIp: options.clientIp },
       ...(options.clock ? { clock: options.clock } : {}),
@@ -82,6 +85,27 @@ export class ServerSession {
   /** Opens the session: the machine sends its greeting (220 or 554). */
   start(): void {
     this.#actor.start();
+    this.#armIdleTimer();
+  }
+
+  /**
+   * RFC 5321 §4.5.3.2.7: the server gives up after this long without input. The timer runs on the
+   * actor's clock (virtual in the simulator) and is re-armed once per chunk received, which is
+   * far cheaper than a delayed event per reply; its expiry is the machine's IDLE_TIMEOUT event.
+   */
+  #armIdleTimer(): void {
+    if (this.#closed) return;
+    const clock = this.#actor.clock;
+    if (this.#idleTimer !== undefined) clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = clock.setTimeout(() => {
+      this.#idleTimer = undefined;
+      if (!this.#closed) this.#send({ type: 'IDLE_TIMEOUT' });
+    }, this.#idleTimeoutMs);
+  }
+
+  #clearIdleTimer(): void {
+    if (this.#idleTimer !== undefined) this.#actor.clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = undefined;
   }
 
   get closed(): boolean {
@@ -106,11 +130,9 @@ export class ServerSession {
   receive(chunk: string): void {
     if (this.#closed) return;
     const lines = this.#reader.push(chunk);
-    let sawText = false;
     for (const line of lines) {
       if (this.#closed || this.#discardInput) break;
       if (this.#data) {
-        sawText = true;
         this.#receiveText(line);
       } else {
         this.#receiveCommandLine(line);
@@ -120,7 +142,7 @@ export class ServerSession {
       this.#discardInput = false;
       this.#reader.push('\n'); // drop any partial line still buffered
     }
-    if (sawText && this.#data && !this.#closed) this.#send({ type: 'DATA_PROGRESS' });
+    this.#armIdleTimer();
   }
 
   /** The client closed its side or the connection died. */
@@ -132,6 +154,7 @@ export class ServerSession {
   /** Stops the actor (and its timers) without a reply, e.g. when the host goes down. */
   stop(): void {
     this.#closed = true;
+    this.#clearIdleTimer();
     this.#actor.stop();
   }
 
@@ -191,6 +214,7 @@ export class ServerSession {
   #markClosed(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#clearIdleTimer();
     this.#output.close();
   }
 }

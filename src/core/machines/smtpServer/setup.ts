@@ -17,7 +17,7 @@ import {
 import { guards } from './guards';
 import type { ReplyName } from './replies';
 import { ehloReply, etrnDecision, greeting, helpDecision, storeMessage } from './responses';
-import { IDLE_TIMER_ID, replyFor, sendReply } from './sendReply';
+import { replyFor, sendReply } from './sendReply';
 import type { ServerContext, ServerEmitted, ServerEvent, ServerInput } from './types';
 
 type Decide = (context: ServerContext, event: ServerEvent) => Decision | Reply;
@@ -129,14 +129,6 @@ export const serverSetup = setup({
       authUser: ({ context }) => context.pendingLoginUser,
       pendingLoginUser: undefined,
     }),
-    rearmIdleTimer: enqueueActions(({ context, enqueue }) => {
-      enqueue.cancel(IDLE_TIMER_ID);
-      enqueue.raise(
-        { type: 'IDLE_TIMEOUT' },
-        { id: IDLE_TIMER_ID, delay: context.policy.idleTimeoutMs },
-      );
-    }),
-    cancelIdleTimer: enqueueActions(({ enqueue }) => enqueue.cancel(IDLE_TIMER_ID)),
     closeConnection: emit({ type: 'close' }),
 
     // Replies

@@ -113,10 +113,10 @@ export type ServerEvent =
   | CommandEvents
   | { type: 'SYNTAX_ERROR'; error: CommandSyntaxError }
   | { type: 'FAULT'; reply: Reply }
-  | { type: 'DATA_PROGRESS' }
   | EndOfData
   | { type: 'AUTH_RESPONSE'; text: string }
   | { type: 'CLOSED' }
+  /** RFC 5321 §4.5.3.2.7: no input for the idle timeout (the session glue keeps the timer). */
   | { type: 'IDLE_TIMEOUT' }
   | { type: 'TOO_MANY_ERRORS' };
 
