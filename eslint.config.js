@@ -11,7 +11,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -29,7 +32,14 @@ export default ts.config(
           patterns: ['svelte/*', 'node:*', '**/ui/**', '**/app/**', '**/node/**'],
         },
       ],
-      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'setTimeout', 'setInterval'],
+      'no-restricted-globals': [
+        'error',
+        'document',
+        'window',
+        'localStorage',
+        'setTimeout',
+        'setInterval',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use the virtual clock.' },

@@ -47,7 +47,7 @@ const LEADING_ENHANCED = /^([245])\.\d{1,3}\.\d{1,3}(?= |$)/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
 // RFC 5321 §4.2: reply text is printable US-ASCII; an echoed 8-bit octet becomes `?`.
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 export function formatReply(reply: Reply, opts: { enhanced: boolean }): string[] {
   const { code } = reply;
