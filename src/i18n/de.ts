@@ -1,5 +1,9 @@
 // Deutsch. Typed against en.ts: a missing or an extra key is a type error.
 import type { MessageKey } from './en';
+import { editDe } from './areas/edit.de';
+import { inspectDe } from './areas/inspect.de';
+import { simDe } from './areas/sim.de';
+import { viewsDe } from './areas/views.de';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'smtp-sim',
@@ -119,4 +123,8 @@ export const de: Record<MessageKey, string> = {
   'explain.announceClass': 'Klasse {label}.',
   'explain.announceRfc': 'Siehe {rfc}.',
   'explain.announceClient': 'Sie: {line}. {meaning}',
+  ...simDe,
+  ...viewsDe,
+  ...inspectDe,
+  ...editDe,
 };

@@ -1,5 +1,10 @@
 // English, the source language. Every key here must exist in de.ts (a type error otherwise).
 // `{name}` marks a variable filled in by `t(key, { name })`.
+import { editEn } from './areas/edit.en';
+import { inspectEn } from './areas/inspect.en';
+import { simEn } from './areas/sim.en';
+import { viewsEn } from './areas/views.en';
+
 export const en = {
   'app.name': 'smtp-sim',
   'app.titleSuffix': 'smtp-sim',
@@ -117,6 +122,10 @@ export const en = {
   'explain.announceClass': 'Class {label}.',
   'explain.announceRfc': 'See {rfc}.',
   'explain.announceClient': 'You: {line}. {meaning}',
+  ...simEn,
+  ...viewsEn,
+  ...inspectEn,
+  ...editEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
