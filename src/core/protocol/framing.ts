@@ -114,7 +114,8 @@ export function dotStuff(line: string): string {
  * CR stays inside its line.
  */
 export function encodeMessageText(text: string): string[] {
-  const lines = text.split(/\r\n|\n/);
+  // A bare CR may not reach the wire (RFC 5321 §2.3.8): CR, LF and CRLF all end a line here.
+  const lines = text.split(/\r\n|\n|\r/);
   if (lines[lines.length - 1] === '') lines.pop();
   return [...lines.map(dotStuff), '.'];
 }

@@ -74,10 +74,11 @@ describe('LineReader properties', () => {
 });
 
 // A message line: anything but LF (a bare CR is allowed, even at the end of the line).
+// Message lines hold no CR or LF: encodeMessageText treats each of them as a line break.
 const messageLine = fc.string({
   unit: fc.oneof(
-    { arbitrary: fc.constantFrom('.', '\r'), weight: 1 },
-    { arbitrary: latin1.filter((c) => c !== '\n'), weight: 6 },
+    { arbitrary: fc.constant('.'), weight: 1 },
+    { arbitrary: latin1.filter((c) => c !== '\n' && c !== '\r'), weight: 6 },
   ),
   maxLength: 40,
 });
@@ -119,11 +120,13 @@ describe('dot-stuffing round trip', () => {
     );
   });
 
-  it('recovers the lines of a text with mixed CRLF and LF line breaks', () => {
-    const safeLine = messageLine.filter((l) => !l.endsWith('\r'));
-    const breaks = fc.array(fc.constantFrom('\r\n', '\n'), { minLength: 30, maxLength: 30 });
+  it('recovers the lines of a text with mixed CRLF, LF and bare CR line breaks', () => {
+    const safeLine = messageLine;
+    const breaks = fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 30, maxLength: 30 });
     fc.assert(
       fc.property(fc.array(safeLine, { maxLength: 30 }), breaks, (lines, brk) => {
+        // A CR break, then an empty line ended by LF, reads as one CRLF: not this property's case.
+        fc.pre(!lines.some((l, i) => brk[i - 1] === '\r' && l === '' && brk[i] === '\n'));
         const text = lines.map((l, i) => l + (brk[i] ?? '\n')).join('');
         const wire = encodeMessageText(text).join('\r\n') + '\r\n';
         const { data, ended } = receive(wire, []);

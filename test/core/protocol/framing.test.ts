@@ -121,8 +121,8 @@ describe('dot-stuffing (RFC 5321 §4.5.2)', () => {
     expect(encodeMessageText('')).toEqual(['.']);
   });
 
-  it('keeps a bare CR inside its line', () => {
-    expect(encodeMessageText('a\rb\r\r\n')).toEqual(['a\rb\r', '.']);
+  it('turns a bare CR into a line break: it may not reach the wire (RFC 5321 §2.3.8)', () => {
+    expect(encodeMessageText('a\rb\r\r\n')).toEqual(['a', 'b', '', '.']);
   });
 });
 

@@ -133,9 +133,15 @@ export function messageLines(context: ClientContext): string[] {
   return encodeMessageText(t.text);
 }
 
-/** The DATA command itself was refused: accepted recipients get that reply. */
+/**
+ * DATA did not get a go-ahead: accepted recipients get that reply. A 2xx to DATA is a protocol
+ * error (no text was sent, so nothing can have been delivered): they are deferred.
+ */
 export function recordDataRefused(context: ClientContext, reply: Reply): Partial<ClientContext> {
-  return { outcomes: decideAccepted(context, outcomeFor(reply, 'data')), pending: [] };
+  const outcome: RecipientOutcome = isPositive(reply)
+    ? { status: 'deferred', stage: 'data', reply, reason: 'a 2xx reply to DATA, where 354 was due' }
+    : outcomeFor(reply, 'data');
+  return { outcomes: decideAccepted(context, outcome), pending: [] };
 }
 
 /** The reply after the final dot decides every accepted recipient (RFC 5321 §4.2.5). */
@@ -169,7 +175,10 @@ export function abandonAll(
   stage: Stage,
   why: { reply?: Reply; reason?: string },
 ): ClientContext['outcomes'] {
-  const afterDot = context.pending[0]?.kind === 'dot' && !context.pending[0].empty;
+  // The RFC 1047 window: the dot was written and no reply came (a reply, even 421, says the
+  // server did not take the message).
+  const afterDot =
+    why.reply === undefined && context.pending[0]?.kind === 'dot' && !context.pending[0].empty;
   return context.transactions.map((t, ti) =>
     t.recipients.map((_, ri) => {
       const existing = context.outcomes[ti]?.[ri];

@@ -40,6 +40,8 @@ export const smtpClientMachine = clientSetup.createMachine({
       on: {
         ...failures('giveUpAtGreeting'),
         REPLY: [
+          // A 421 closes the connection: nothing more is written (RFC 5321 §3.8).
+          { guard: 'isServiceClosing', target: 'done', actions: 'giveUpAtGreeting' },
           { guard: 'isPositive', target: 'hello', actions: 'sendEhlo' },
           // A 554 (or 421) greeting: say QUIT and let the next MX try (RFC 5321 §3.1).
           { target: 'quitting', actions: ['giveUpAtGreeting', 'sendQuit'] },
@@ -64,6 +66,7 @@ export const smtpClientMachine = clientSetup.createMachine({
       on: {
         ...failures('giveUpAtHello'),
         REPLY: [
+          { guard: 'isServiceClosing', target: 'done', actions: 'giveUpAtHello' },
           { guard: 'isPositive', target: 'afterHello', actions: 'rememberHelo' },
           { target: 'quitting', actions: ['giveUpAtHello', 'sendQuit'] },
         ],
@@ -94,6 +97,7 @@ export const smtpClientMachine = clientSetup.createMachine({
       on: {
         ...failures('giveUpAtAuth'),
         REPLY: [
+          { guard: 'isServiceClosing', target: 'done', actions: 'giveUpAtAuth' },
           { guard: 'isPositive', target: 'afterHello', actions: 'rememberAuthenticated' },
           { target: 'quitting', actions: ['giveUpAtAuth', 'sendQuit'] },
         ],
@@ -156,6 +160,7 @@ export const smtpClientMachine = clientSetup.createMachine({
       on: {
         ...failures('giveUpInTransaction'),
         REPLY: [
+          { guard: 'isServiceClosing', target: 'done', actions: 'giveUpInTransaction' },
           { guard: 'isPositive', target: 'transaction', actions: 'startNextTransaction' },
           { target: 'quitting', actions: ['giveUpInTransaction', 'sendQuit'] },
         ],

@@ -22,6 +22,13 @@ import type {
   Stage,
 } from './types';
 
+/** RFC 4616: PLAIN credentials are UTF-8, then base64. */
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 const replyOf = (event: ClientEvent): Reply | undefined =>
   event.type === 'REPLY' ? event.reply : undefined;
 const code = (event: ClientEvent) => replyOf(event)?.code ?? 0;
@@ -67,7 +74,8 @@ export const clientSetup = setup({
     },
     isServiceClosing: ({ event }) => code(event) === 421,
     ehloNotUnderstood: ({ event }) => [500, 501, 502, 504, 550].includes(code(event)),
-    isTlsReady: ({ event }) => code(event) === 220,
+    // Clients act on the first digit (RFC 5321 §4.2.1): any 2yz starts TLS, any 3yz sends text.
+    isTlsReady: ({ event }) => code(event) >= 200 && code(event) < 300,
     tlsRequired: ({ context }) => context.options.starttls === 'required',
     shouldStartTls: ({ context }) =>
       context.options.starttls !== 'never' &&
@@ -78,7 +86,7 @@ export const clientSetup = setup({
     shouldAuthenticate: ({ context }) =>
       context.options.auth !== undefined && !context.authenticated && 'AUTH' in context.extensions,
     isDataGoAhead: ({ context, event }) =>
-      context.pending[0]?.kind === 'data' && code(event) === 354,
+      context.pending[0]?.kind === 'data' && code(event) >= 300 && code(event) < 400,
     isReplyToData: ({ context }) => context.pending[0]?.kind === 'data',
     nothingPending: ({ context }) => context.pending.length === 0,
     needsReset: ({ context }) =>
@@ -101,7 +109,10 @@ export const clientSetup = setup({
     sendStartTls: emit({ type: 'send', lines: ['STARTTLS'] }),
     sendAuth: emit(({ context }) => {
       const { user, password } = context.options.auth ?? { user: '', password: '' };
-      return { type: 'send' as const, lines: [`AUTH PLAIN ${btoa(`\0${user}\0${password}`)}`] };
+      return {
+        type: 'send' as const,
+        lines: [`AUTH PLAIN ${base64Utf8(`\0${user}\0${password}`)}`],
+      };
     }),
     sendRset: emit({ type: 'send', lines: ['RSET'] }),
     sendQuit: emit({ type: 'send', lines: ['QUIT'] }),
