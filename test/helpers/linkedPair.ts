@@ -25,6 +25,8 @@ export interface PairResult {
   transcript: string[];
   stored: AcceptedMessage[];
   outcomes: RecipientOutcome[][] | undefined;
+  /** Transcript length when each transaction was reported decided. */
+  decidedAt: number[];
   clock: SimulatedClock;
 }
 
@@ -34,6 +36,7 @@ export function runPair(options: PairOptions): PairResult {
   const stored: AcceptedMessage[] = [];
   const queue: Array<() => void> = [];
   let outcomes: RecipientOutcome[][] | undefined;
+  const decidedAt: number[] = [];
   let clientLines = 0;
   let cut = false;
   let n = 0;
@@ -95,11 +98,12 @@ export function runPair(options: PairOptions): PairResult {
       },
       close: () => queue.push(() => server.peerClosed()),
       done: (o) => (outcomes = o),
+      decided: () => decidedAt.push(transcript.length),
     },
   );
   server.start();
   client.start();
   // The greeting was emitted before the client started listening; deliver queued work in order.
   for (let i = 0; i < 10_000 && queue.length > 0; i += 1) queue.shift()?.();
-  return { transcript, stored, outcomes, clock };
+  return { transcript, stored, outcomes, decidedAt, clock };
 }

@@ -148,7 +148,10 @@ export const smtpClientMachine = clientSetup.createMachine({
         },
       },
     },
+    // Each transaction is reported as soon as it is decided, so a sender can commit it before
+    // QUIT (Postfix marks recipients done on the reply to the dot, not at the end of the session).
     transactionEnd: {
+      entry: 'reportTransaction',
       always: [
         { guard: 'needsReset', target: 'resetting', actions: 'sendRset' },
         { guard: 'hasNextTransaction', target: 'transaction', actions: 'startNextTransaction' },

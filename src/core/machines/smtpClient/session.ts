@@ -13,6 +13,8 @@ import type { Reply } from '../../protocol/types';
 import { smtpClientMachine } from './machine';
 import type { ClientInput, RecipientOutcome } from './types';
 
+const UNDECIDED: RecipientOutcome = { status: 'deferred', stage: 'mail', reason: 'not attempted' };
+
 export interface ClientSessionOptions extends ClientInput {
   clock?: ActorOptions<AnyActorLogic>['clock'];
   id?: string;
@@ -25,6 +27,8 @@ export interface ClientSessionOutput {
   close(): void;
   /** Every recipient's outcome, once the session has ended. */
   done(outcomes: RecipientOutcome[][]): void;
+  /** One transaction's outcomes, as soon as they are decided (before QUIT). */
+  decided?(transaction: number, outcomes: RecipientOutcome[]): void;
   reply?(reply: Reply): void;
   state?(value: StateValue): void;
   tlsStarted?(): void;
@@ -46,6 +50,15 @@ export class ClientSession {
     this.#actor.on('send', (e) => output.send(e.lines));
     this.#actor.on('close', () => output.close());
     if (output.tlsStarted) this.#actor.on('tlsStarted', output.tlsStarted);
+    const decided = output.decided;
+    if (decided) {
+      this.#actor.on('decided', (e) =>
+        decided(
+          e.transaction,
+          e.outcomes.map((o) => o ?? UNDECIDED),
+        ),
+      );
+    }
     const state = output.state;
     let last = '';
     this.#actor.subscribe({

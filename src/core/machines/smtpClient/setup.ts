@@ -117,6 +117,11 @@ export const clientSetup = setup({
     sendRset: emit({ type: 'send', lines: ['RSET'] }),
     sendQuit: emit({ type: 'send', lines: ['QUIT'] }),
     closeConnection: emit({ type: 'close' }),
+    reportTransaction: emit(({ context }) => ({
+      type: 'decided' as const,
+      transaction: context.current,
+      outcomes: context.outcomes[context.current] ?? [],
+    })),
     rememberEhlo: assign({
       esmtp: true,
       extensions: ({ event }) => (event.type === 'REPLY' ? parseExtensions(event.reply) : {}),

@@ -93,4 +93,8 @@ export type ClientEvent =
   | { type: 'LOST'; reason: string };
 
 export type ClientEmitted =
-  { type: 'send'; lines: string[] } | { type: 'tlsStarted' } | { type: 'close' };
+  | { type: 'send'; lines: string[] }
+  /** A transaction's recipients are all decided (its dot was answered, or it ended before). */
+  | { type: 'decided'; transaction: number; outcomes: Array<RecipientOutcome | undefined> }
+  | { type: 'tlsStarted' }
+  | { type: 'close' };

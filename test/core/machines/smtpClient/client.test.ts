@@ -164,4 +164,13 @@ describe('client machine against the server machine', () => {
     expect(r.outcomes?.[0]?.[0]).toMatchObject({ status: 'deferred', stage: 'rcpt' });
     expect(r.transcript.slice(-2)).toEqual(['C: QUIT', 'S: 221 2.0.0 Bye']);
   });
+
+  test('each transaction is reported as soon as its dot is answered, before QUIT', () => {
+    const r = runPair({ transactions: [hello, { ...hello, recipients: ['carol@b.example'] }] });
+    const queued = r.transcript.flatMap((l, i) =>
+      l.startsWith('S: 250 2.0.0 Ok: queued') ? [i + 1] : [],
+    );
+    expect(r.decidedAt).toEqual(queued);
+    expect(r.transcript.indexOf('C: QUIT')).toBeGreaterThanOrEqual(queued.at(-1) ?? 0);
+  });
 });
