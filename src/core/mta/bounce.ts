@@ -14,6 +14,17 @@ export interface NoticeInput {
   now: number;
   queueId: string;
   willRetryUntil?: number;
+  /** How long the message has waited, for the delay notice's subject. */
+  delayedFor?: number;
+}
+
+/**
+ * Sendmail's wording for a delay notice (`Timeout.queuewarn`); Postfix says "Delayed Mail (still
+ * being retried)", which stays in the body of the notice.
+ */
+export function delaySubject(ms: number): string {
+  const hours = Math.max(1, Math.round(ms / 3_600_000));
+  return `Warning: could not send message for past ${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
 export function buildNotice(o: NoticeInput): { text: string; messageId: string } {
@@ -33,6 +44,9 @@ export function buildNotice(o: NoticeInput): { text: string; messageId: string }
     arrivalDate: o.epochMs + o.entry.arrivedAt,
     original: { text: o.entry.text, messageId: o.entry.messageId },
     returnContent: o.kind === 'failure' ? 'full' : 'headers',
+    ...(o.kind === 'delay' && o.delayedFor !== undefined
+      ? { subject: delaySubject(o.delayedFor) }
+      : {}),
     recipients: o.recipients.map((r) => {
       const recipient = {
         address: r.address,

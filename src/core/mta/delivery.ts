@@ -3,7 +3,7 @@
 // A connection failure or a refused greeting moves on to the next MX; a reply to MAIL, RCPT or
 // the text decides the recipients, as Postfix does.
 import type { NextHop } from '../dns/mx';
-import type { ClientOptions, RecipientOutcome } from '../machines/smtpClient/types';
+import type { ClientOptions, RecipientOutcome, Stage } from '../machines/smtpClient/types';
 import { formatReply } from '../protocol/replyFormat';
 import type { Reply } from '../protocol/types';
 import { openClientSession, type SessionDeps, type Stoppable } from '../world/connections';
@@ -34,12 +34,21 @@ export interface DeliveryDeps extends SessionDeps {
   selfIps: string[];
   clientOptions: ClientOptions;
   track(session: Stoppable, active: boolean): void;
+  /**
+   * False once the attempt is void (its host crashed since it began): a DNS answer or a connect
+   * failure that comes back later must not start new connections from the restarted host.
+   */
+  alive?(): boolean;
 }
 
 const SMTP_PORT = 25;
 
+const NO_OUTCOME: RecipientOutcome = { status: 'deferred', stage: 'mail', reason: 'no outcome' };
+
+// As Postfix logs it and writes it into a DSN's Diagnostic-Code: the reply with its enhanced
+// status code (`550 5.1.1 <bob@b.example>: …`); the lines of a multi-line reply joined by spaces.
 function replyText(reply: Reply): string {
-  return formatReply(reply, { enhanced: false }).join(' ');
+  return formatReply(reply, { enhanced: true }).join(' ');
 }
 
 function enhancedOf(reply: Reply | undefined, fallback: string): string {
@@ -54,10 +63,9 @@ function fromOutcome(
   hop: NextHop,
   ip: string,
 ): RecipientResult {
-  const where = `host ${hop.host}[${ip}]`;
   const said = outcome.reply
-    ? `${where} said: ${replyText(outcome.reply)}`
-    : `lost connection with ${where} (${outcome.reason ?? 'no reply'})`;
+    ? `host ${hop.host}[${ip}] said: ${replyText(outcome.reply)}`
+    : noReply(outcome, `${hop.host}[${ip}]`);
   const status = outcome.status === 'delivered' ? 'sent' : outcome.status;
   const result: RecipientResult = {
     address,
@@ -68,6 +76,33 @@ function fromOutcome(
   };
   if (outcome.afterDot) result.afterDot = true;
   return result;
+}
+
+/** What the client was doing when the reply never came (Postfix smtp_proto.c, `xfer_states`). */
+const DOING: Record<Stage, string> = {
+  greeting: 'receiving the initial server greeting',
+  hello: 'performing the EHLO handshake',
+  tls: 'performing the STARTTLS handshake',
+  auth: 'authenticating',
+  mail: 'sending MAIL FROM',
+  rcpt: 'sending RCPT TO',
+  data: 'sending DATA command',
+  text: 'sending message body',
+};
+
+/**
+ * Postfix's words for a conversation that ended without a reply: `lost connection with X[ip]
+ * while …`, or `conversation with X[ip] timed out while …`. After the final dot the client cannot
+ * know whether the server kept the message (RFC 1047), and says so.
+ */
+function noReply(outcome: RecipientOutcome, peer: string): string {
+  const doing = outcome.afterDot
+    ? 'sending end of data -- message may be sent more than once'
+    : DOING[outcome.stage];
+  if (outcome.reason === 'timeout') return `conversation with ${peer} timed out while ${doing}`;
+  const detail =
+    outcome.reason && !/closed|dropped/.test(outcome.reason) ? ` (${outcome.reason})` : '';
+  return `lost connection with ${peer} while ${doing}${detail}`;
 }
 
 /** A session that failed before MAIL (greeting, EHLO, TLS, AUTH): the next MX may do better. */
@@ -90,15 +125,18 @@ export function deliver(
     job.domain,
     { names: [deps.host], ips: deps.selfIps },
     (result) => {
+      if (deps.alive?.() === false) return;
       if (result.kind === 'permanent') return all('failed', result.message, result.status);
       if (result.kind === 'temporary') return all('deferred', result.message, result.status);
       const targets = result.hops.flatMap((hop) => hop.ips.map((ip) => ({ hop, ip })));
       let lastError = 'no usable mail exchanger';
 
       const tryTarget = (i: number) => {
+        if (deps.alive?.() === false) return;
         const target = targets[i];
         if (!target) return all('deferred', lastError, '4.4.1');
         const { hop, ip } = target;
+        let reported = false;
         openClientSession(
           deps,
           {
@@ -111,7 +149,19 @@ export function deliver(
               lastError = `connect to ${hop.host}[${ip}]:${SMTP_PORT}: ${why === 'refused' ? 'Connection refused' : 'Connection timed out'}`;
               tryTarget(i + 1);
             },
+            // Commit the transaction on the reply to its dot, before QUIT (as Postfix does), so
+            // a crash between the 250 and the 221 does not send the message again.
+            decided: (transaction, row) => {
+              if (transaction !== 0 || reported) return;
+              reported = true;
+              done(
+                job.recipients.map((address, r) =>
+                  fromOutcome(address, row[r] ?? NO_OUTCOME, hop, ip),
+                ),
+              );
+            },
             done: (outcomes) => {
+              if (reported) return;
               const row = outcomes[0] ?? [];
               if (isSessionFailure(row)) {
                 const first = row[0];
@@ -120,12 +170,7 @@ export function deliver(
               }
               done(
                 job.recipients.map((address, r) => {
-                  const outcome = row[r] ?? {
-                    status: 'deferred' as const,
-                    stage: 'mail' as const,
-                    reason: 'no outcome',
-                  };
-                  return fromOutcome(address, outcome, hop, ip);
+                  return fromOutcome(address, row[r] ?? NO_OUTCOME, hop, ip);
                 }),
               );
             },

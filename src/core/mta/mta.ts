@@ -18,6 +18,7 @@ import type {
   ServerHooks,
   StoreResult,
 } from '../machines/smtpServer/types';
+import { formatDuration } from '../net/duration';
 import type { Rng } from '../net/rng';
 import type { Scheduler } from '../net/scheduler';
 import type { Reply, Verb } from '../protocol/types';
@@ -358,11 +359,22 @@ export class Mta {
     let open = byDomain.size;
     for (const [domain, recipients] of byDomain) {
       deliver(
-        { ...this.#deps, host: this.host.name, selfIps: [this.host.ip], track: this.#track },
+        {
+          ...this.#deps,
+          host: this.host.name,
+          selfIps: [this.host.ip],
+          track: this.#track,
+          alive: () => generation === this.#generation,
+        },
         { from: entry.from, domain, recipients, text: entry.text },
         (groupResults) => {
           if (generation !== this.#generation) return;
-          results.push(...groupResults);
+          // Like Postfix (smtp_rcpt_done → deliver_completed), a recipient that got through is
+          // marked done at once: a crash before the other domains' sessions end must not send
+          // it again. Failures wait for the end of the attempt, for one DSN.
+          for (const result of groupResults)
+            if (result.status === 'sent') this.#sent(entry, result);
+          results.push(...groupResults.filter((result) => result.status !== 'sent'));
           open -= 1;
           if (open === 0) this.#finish(entry, results);
         },
@@ -370,42 +382,49 @@ export class Mta {
     }
   }
 
+  /** The pending recipient a result is about, with the result's details recorded. */
+  #recipientFor(entry: QueueEntry, result: RecipientResult): QueueRecipient | undefined {
+    const r = entry.recipients.find((x) => x.address === result.address && x.status === 'pending');
+    if (!r) return undefined;
+    r.lastError = result.error;
+    r.status5 = result.enhanced;
+    if (result.remoteMta) r.remoteMta = result.remoteMta;
+    return r;
+  }
+
+  #sent(entry: QueueEntry, result: RecipientResult): void {
+    const r = this.#recipientFor(entry, result);
+    if (!r) return;
+    r.status = 'sent';
+    this.#deps.tracer.record({
+      type: 'queue',
+      host: this.host.name,
+      id: entry.id,
+      action: 'deliver',
+      rcpt: [r.address],
+      reason: result.error,
+    });
+  }
+
+  /** The attempt is over (every domain's session ended): fail, expire, warn or defer the rest. */
   #finish(entry: QueueEntry, results: RecipientResult[]): void {
     entry.inFlight = false;
     const failed: QueueRecipient[] = [];
     for (const result of results) {
-      const r = entry.recipients.find(
-        (x) => x.address === result.address && x.status === 'pending',
-      );
-      if (!r) continue;
-      r.lastError = result.error;
-      r.status5 = result.enhanced;
-      if (result.remoteMta) r.remoteMta = result.remoteMta;
-      if (result.status === 'sent') {
-        r.status = 'sent';
-        this.#deps.tracer.record({
-          type: 'queue',
-          host: this.host.name,
-          id: entry.id,
-          action: 'deliver',
-          rcpt: [r.address],
-          reason: result.error,
-        });
-      } else if (result.status === 'failed') {
+      const r = this.#recipientFor(entry, result);
+      if (r && result.status === 'failed') {
         r.status = 'failed';
         failed.push(r);
       }
     }
-    if (failed.length > 0) this.#fail(entry, failed);
     const pending = pendingRecipients(entry);
-    if (pending.length === 0) return this.#remove(entry);
     const age = this.#now() - entry.arrivedAt;
     const retry = this.host.retry;
-    if (age >= retry.giveUp) {
+    if (pending.length > 0 && age >= retry.giveUp) {
       for (const r of pending) {
         r.status = 'failed';
         r.status5 = '4.4.7';
-        r.lastError = `delivery temporarily suspended: ${r.lastError ?? 'no answer'}; message expired after ${Math.round(age / 3_600_000)}h in the queue`;
+        r.lastError = `delivery temporarily suspended: ${r.lastError ?? 'no answer'}; message expired after ${formatDuration(age - (age % 60_000))} in the queue`;
       }
       this.#deps.tracer.record({
         type: 'queue',
@@ -415,9 +434,12 @@ export class Mta {
         rcpt: pending.map((r) => r.address),
         reason: 'delivery time expired',
       });
-      this.#fail(entry, pending);
+      // One DSN per attempt for every recipient that failed in it, expired ones included.
+      this.#fail(entry, [...failed, ...pending]);
       return this.#remove(entry);
     }
+    if (failed.length > 0) this.#fail(entry, failed);
+    if (pending.length === 0) return this.#remove(entry);
     if (
       retry.warnAfter !== undefined &&
       !entry.warned &&
@@ -436,15 +458,24 @@ export class Mta {
       });
     }
     const next = this.#now() + retryDelay(retry, age);
-    this.#deps.tracer.record({
-      type: 'queue',
-      host: this.host.name,
-      id: entry.id,
-      action: 'defer',
-      rcpt: pending.map((r) => r.address),
-      reason: pending[0]?.lastError ?? '',
-      next,
-    });
+    // One defer event per distinct reason, so no recipient's reason is hidden behind another's
+    // (say one domain greylisted, the other lost after the final dot).
+    const byReason = new Map<string, string[]>();
+    for (const r of pending) {
+      const reason = r.lastError ?? '';
+      byReason.set(reason, [...(byReason.get(reason) ?? []), r.address]);
+    }
+    for (const [reason, rcpt] of byReason) {
+      this.#deps.tracer.record({
+        type: 'queue',
+        host: this.host.name,
+        id: entry.id,
+        action: 'defer',
+        rcpt,
+        reason,
+        next,
+      });
+    }
     this.#schedule(entry, next);
   }
 
@@ -481,7 +512,12 @@ export class Mta {
       epochMs: this.#deps.epochMs,
       now: this.#now(),
       queueId,
-      ...(kind === 'delay' ? { willRetryUntil: entry.arrivedAt + this.host.retry.giveUp } : {}),
+      ...(kind === 'delay'
+        ? {
+            willRetryUntil: entry.arrivedAt + this.host.retry.giveUp,
+            delayedFor: this.#now() - entry.arrivedAt,
+          }
+        : {}),
     });
     this.#deps.ledger.accept(messageId, [entry.from]);
     this.#route(queueId, '', [entry.from], text, messageId);

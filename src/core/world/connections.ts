@@ -88,6 +88,8 @@ export interface OutboundRequest {
   failed(result: 'refused' | 'timeout'): void;
   /** The session ended; one outcome per recipient per transaction. */
   done(outcomes: RecipientOutcome[][]): void;
+  /** A transaction was decided (its dot answered), before the session ends. */
+  decided?(transaction: number, outcomes: RecipientOutcome[]): void;
 }
 
 /** Open a connection and run the client machine over it. */
@@ -119,6 +121,7 @@ export function openClientSession(
             track(session, false);
             request.done(outcomes);
           },
+          ...(request.decided ? { decided: request.decided } : {}),
           state: (value) => deps.tracer.record({ type: 'state', actor, value }),
         },
       );
