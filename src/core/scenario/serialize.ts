@@ -1,11 +1,12 @@
 // From a validated scenario back to the JSON a teacher writes: for export, share links and the
 // sandbox editor. validateScenario(scenarioToJson(s)) gives s back.
+import { formatDuration } from '../net/duration';
 import { formatCidr } from '../net/ip';
 import type { Scenario } from './types';
 
 /** Back from the normalised scenario to JSON a teacher could have written. */
 export function scenarioToJson(scenario: Scenario): unknown {
-  const ms = (n: number) => `${n}ms`;
+  const ms = formatDuration;
   return {
     title: scenario.title,
     ...(scenario.description ? { description: scenario.description } : {}),
