@@ -8,6 +8,7 @@ import { Timeline, type StepKind, type WorldView } from '../../core/trace/timeli
 import type { TraceEvent } from '../../core/trace/types';
 import { forkIndex, simulate, withEvent, type Simulation } from '../../core/world/simulate';
 import { scenarioToJson } from '../../core/scenario/serialize';
+import { decodeShare, shareQuery, type ShareDecodeResult } from '../../core/scenario/share';
 
 /** Playback speeds offered, in events per second at 1×. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -24,6 +25,8 @@ export interface Selection {
   conn?: number;
   actor?: string;
   host?: string;
+  /** A focused or hovered transcript/ladder line: its trace index (for the explanation). */
+  line?: number;
 }
 
 export class Simulator {
@@ -78,6 +81,43 @@ export class Simulator {
     return true;
   }
 
+  /**
+   * Loads the scenario of a share link (`s` and `c` of `#/sandbox?s=…&c=…`). On a broken link
+   * nothing changes and the result says which layer failed (see core/scenario/share.ts).
+   */
+  loadShare(s: string | null | undefined, c?: string | null): ShareDecodeResult {
+    const result = decodeShare(s, c);
+    if (result.ok) {
+      this.errors = [];
+      this.source = JSON.stringify(result.json, null, 2);
+      this.#run(result.scenario, result.cursor);
+    }
+    return result;
+  }
+
+  /** Forgets the scenario and its run (a broken link shows nothing stale). */
+  clear(): void {
+    this.pause();
+    this.source = '';
+    this.errors = [];
+    this.simulation = undefined;
+    this.timeline = undefined;
+    this.forks = [];
+    this.selection = {};
+    this.cursor = 0;
+  }
+
+  /** The running scenario as JSON a teacher writes (faults injected so far included). */
+  exportJson(): unknown {
+    return this.scenario ? scenarioToJson(this.scenario) : undefined;
+  }
+
+  /** The query of a link to this scenario at this cursor (`s=…&c=…`), or undefined. */
+  shareQuery(): string | undefined {
+    const json = this.exportJson();
+    return json === undefined ? undefined : shareQuery(json, this.cursor);
+  }
+
   #run(scenario: Scenario, cursor: number): void {
     this.pause();
     const simulation = simulate(scenario);
@@ -128,6 +168,13 @@ export class Simulator {
   setSpeed(speed: (typeof SPEEDS)[number]): void {
     this.speed = speed;
     if (this.playing) this.#schedule();
+  }
+
+  /** The next speed up (or down, with -1) from SPEEDS; stays at the ends. */
+  changeSpeed(dir: 1 | -1): void {
+    const i = SPEEDS.indexOf(this.speed) + dir;
+    const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i))];
+    if (next !== undefined) this.setSpeed(next);
   }
 
   #schedule(): void {
