@@ -99,6 +99,8 @@ export async function startPreviewServer(): Promise<AppServer> {
     {
       cwd: ROOT,
       encoding: 'utf8',
+      // Vitest sets NODE_ENV=test, which would make Vite build a development bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
