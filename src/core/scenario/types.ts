@@ -4,24 +4,14 @@
 
 import type { Cidr } from '../net/ip';
 import type { Reply, Verb } from '../protocol/types';
+import { KNOWN_EXTENSIONS, type Extension } from '../machines/smtpServer/policy';
 
 export const HOST_ROLES = ['client', 'mta', 'dns'] as const;
 export type HostRole = (typeof HOST_ROLES)[number];
 
-/** EHLO keywords a host may offer. */
-export const EXTENSIONS = [
-  'SIZE',
-  'PIPELINING',
-  '8BITMIME',
-  'ENHANCEDSTATUSCODES',
-  'DSN',
-  'ETRN',
-  'STARTTLS',
-  'AUTH',
-  'HELP',
-  'VRFY',
-] as const;
-export type Extension = (typeof EXTENSIONS)[number];
+/** EHLO keywords a host may offer: exactly those the server machine implements. */
+export const EXTENSIONS = KNOWN_EXTENSIONS;
+export type { Extension };
 
 export const DNS_TYPES = ['MX', 'A', 'AAAA', 'CNAME', 'TXT'] as const;
 export type DnsType = (typeof DNS_TYPES)[number];
