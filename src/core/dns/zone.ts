@@ -1,7 +1,7 @@
 // The authoritative data of the simulated internet: every record, and the failures a scenario
 // injects. One store answers for every zone, so a lookup needs no delegation.
 
-import { isBelow, normalizeName } from './names';
+import { normalizeName } from './names';
 import type { DnsFailureMode, DnsRecord, DnsRecordType, LookupResult } from './records';
 import { sameRecord, sameValue } from './records';
 
@@ -19,6 +19,9 @@ export type ReplacementRecord = Omit<DnsRecord, 'name' | 'type'> & {
 export class ZoneStore {
   #records: DnsRecord[] = [];
   readonly #failures = new Map<string, DnsFailureMode>();
+  // Indexes rebuilt after a change: lookups are frequent, changes rare (a scenario's dns events).
+  #byName: Map<string, DnsRecord[]> | undefined;
+  #withDescendants: Set<string> | undefined;
 
   constructor(records: readonly DnsRecord[] = []) {
     for (const record of records) this.add(record);
@@ -26,8 +29,12 @@ export class ZoneStore {
 
   /** Adds a record; false when the same record is already there. */
   add(record: DnsRecord): boolean {
-    if (this.#records.some((r) => sameRecord(r, record))) return false;
-    this.#records.push({ ...record });
+    const name = normalizeName(record.name);
+    const index = this.#index();
+    if (index.get(name)?.some((r) => sameRecord(r, record))) return false;
+    const copy = { ...record };
+    this.#records.push(copy);
+    this.#indexRecord(index, this.#withDescendants as Set<string>, name, copy);
     return true;
   }
 
@@ -43,6 +50,7 @@ export class ZoneStore {
           (match.value === undefined || sameValue(r.type, r.value, match.value))
         ),
     );
+    this.#byName = undefined;
     return before - this.#records.length;
   }
 
@@ -106,11 +114,38 @@ export class ZoneStore {
   }
 
   #recordsAt(name: string): DnsRecord[] {
-    return this.#records.filter((r) => normalizeName(r.name) === name).map((r) => ({ ...r }));
+    return (this.#index().get(name) ?? []).map((r) => ({ ...r }));
   }
 
   // An empty non-terminal (`b.example` when only `mx.b.example` has records) exists: NODATA.
   #hasNamesBelow(name: string): boolean {
-    return this.#records.some((r) => isBelow(normalizeName(r.name), name));
+    this.#index();
+    return this.#withDescendants?.has(name) ?? false;
+  }
+
+  #index(): Map<string, DnsRecord[]> {
+    if (this.#byName) return this.#byName;
+    const byName = new Map<string, DnsRecord[]>();
+    const withDescendants = new Set<string>();
+    for (const record of this.#records) {
+      this.#indexRecord(byName, withDescendants, normalizeName(record.name), record);
+    }
+    this.#byName = byName;
+    this.#withDescendants = withDescendants;
+    return byName;
+  }
+
+  #indexRecord(
+    byName: Map<string, DnsRecord[]>,
+    withDescendants: Set<string>,
+    name: string,
+    record: DnsRecord,
+  ): void {
+    const list = byName.get(name);
+    if (list) list.push(record);
+    else byName.set(name, [record]);
+    // Every proper ancestor, the root ('') included, has a name below it.
+    const labels = name === '' ? [] : name.split('.');
+    for (let i = 1; i <= labels.length; i += 1) withDescendants.add(labels.slice(i).join('.'));
   }
 }

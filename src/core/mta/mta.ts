@@ -303,8 +303,10 @@ export class Mta {
     return reply === 'drop' ? undefined : reply;
   }
 
-  readonly #drops = (command: Verb | 'CONNECT' | '.'): boolean =>
-    this.#takeFault(command, 'drop') !== undefined;
+  readonly #drops = {
+    pending: (): boolean => this.#faults.some((f) => f.reply === 'drop' && f.timesLeft > 0),
+    take: (command: Verb | '.'): boolean => this.#takeFault(command, 'drop') !== undefined,
+  };
 
   // --- ETRN (RFC 1985) -------------------------------------------------------------------------
 

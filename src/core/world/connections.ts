@@ -33,7 +33,8 @@ export function serveConnection(
   policy: ServerPolicy,
   hooks: ServerHooks,
   track: (session: Stoppable, active: boolean) => void,
-  drops: (command: Verb | '.') => boolean = () => false,
+  /** Injected "drop" faults: `pending` says whether any are left, `take` uses one up. */
+  drops: { pending(): boolean; take(command: Verb | '.'): boolean } = NO_DROPS,
 ): EndpointHandlers {
   const actor = `${end.local.name}/server#${end.conn}`;
   let silenced = false;
@@ -56,8 +57,15 @@ export function serveConnection(
   session.start();
   return {
     data: (line) => {
-      const command = session.inData ? (line === '.' ? '.' : undefined) : verbOf(line);
-      if (command !== undefined && drops(command)) {
+      // Parsing twice only when a drop fault is waiting (it is rare; lines are not).
+      const command = !drops.pending()
+        ? undefined
+        : session.inData
+          ? line === '.'
+            ? '.'
+            : undefined
+          : verbOf(line);
+      if (command !== undefined && drops.take(command)) {
         // A connection that dies at this command: at the final dot the message is stored
         // first and only the reply is lost (the RFC 1047 duplicate window).
         silenced = true;
@@ -72,6 +80,8 @@ export function serveConnection(
     closed: () => session.peerClosed(),
   };
 }
+
+const NO_DROPS = { pending: () => false, take: () => false };
 
 function verbOf(line: string): Verb | undefined {
   const parsed = parseCommand(line);
