@@ -11,6 +11,7 @@ export const inspectDe: Record<keyof typeof inspectEn, string> = {
   'inspect.chart.actor': 'Automat',
   'inspect.chart.actorName': '{role} auf {host}, Verbindung #{conn}',
   'inspect.chart.fit': 'An Breite anpassen',
+  'inspect.chart.scroller': 'Diagramm (die Pfeiltasten scrollen es)',
   'inspect.chart.noActor':
     'An dieser Stelle ist noch kein Automat gestartet. Gehen Sie weiter bis zu einer Sitzung.',
   'inspect.chart.noActorInConn':

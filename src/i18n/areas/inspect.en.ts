@@ -9,6 +9,7 @@ export const inspectEn = {
   'inspect.chart.actor': 'Machine',
   'inspect.chart.actorName': '{role} on {host}, connection #{conn}',
   'inspect.chart.fit': 'Fit to width',
+  'inspect.chart.scroller': 'Diagram (the arrow keys scroll it)',
   'inspect.chart.noActor': 'No machine has started yet at this point. Step forward to a session.',
   'inspect.chart.noActorInConn':
     'Connection #{conn} has no machine state yet (it was refused, it is just opening, or its client is a script).',

@@ -129,13 +129,14 @@ describe('keyBelongsToTarget', () => {
     }
   });
 
-  test('arrows and Home/End belong to tabs, radios and other sliders', () => {
+  test('arrows and Home/End belong to tabs, radios, other sliders and scrolling boxes', () => {
     for (const target of [
       el('button', { role: 'tab' }),
       el('input', { type: 'radio' }),
       el('input', { type: 'range' }),
       el('div', { role: 'slider' }),
       el('li', { role: 'option' }),
+      el('div', { role: 'region', 'data-scroll-keys': '' }),
     ]) {
       for (const key of ['ArrowLeft', 'ArrowRight', 'Home', 'End']) {
         expect(keyBelongsToTarget(target, key)).toBe(true);

@@ -1,7 +1,13 @@
 // The DNS at the cursor: records from the scenario with the changes traced so far, failures
 // injected and lifted, and the query log.
 import { describe, expect, test } from 'vitest';
-import { dnsAt, dnsNoteText, queriesAt, zoneOf } from '../../../src/ui/sim/inspect/dnsState';
+import {
+  dnsAt,
+  dnsCursor,
+  dnsNoteText,
+  queriesAt,
+  zoneOf,
+} from '../../../src/ui/sim/inspect/dnsState';
 import { runJson, runScenario, scenarioJson } from './helpers';
 
 describe('dnsAt', () => {
@@ -56,6 +62,22 @@ describe('dnsAt', () => {
     expect(find('b.example', 'mx.b.example')?.status).toBe('removed');
     expect(find('b.example', 'mx2.b.example')).toMatchObject({ status: 'added', t: 3000 });
     expect(end.zones.map((z) => z.zone)).toEqual(['b.example', 'c.example']);
+  });
+
+  test('dnsCursor: the same zones at every cursor, moving only at a change', () => {
+    const { simulation, timeline } = runScenario('dns-servfail-restore');
+    const notes = timeline.events.flatMap((e, i) =>
+      e.type === 'note' && e.text.startsWith('DNS: ') ? [i] : [],
+    );
+    const seen = new Set<number>();
+    for (let c = 0; c <= timeline.length; c += 1) {
+      const at = dnsCursor(timeline.events, c);
+      seen.add(at);
+      expect(dnsAt(simulation.scenario, timeline.events, at)).toEqual(
+        dnsAt(simulation.scenario, timeline.events, c),
+      );
+    }
+    expect([...seen]).toEqual([0, ...notes.map((i) => i + 1)]);
   });
 
   test('the note text matches what the world traces', () => {

@@ -168,7 +168,7 @@ const NAVIGATION_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Hom
 /**
  * Whether a key press belongs to the focused element rather than to the shortcuts: every key in
  * a text field, Space on a button or link, arrows and Home/End in tab lists, radio groups,
- * selects and sliders. Our own scrubber (`data-sim-scrubber`) hands every key to the shortcuts.
+ * selects, sliders and scrolling boxes marked `data-scroll-keys`. Our own scrubber (`data-sim-scrubber`) hands every key to the shortcuts.
  */
 export function keyBelongsToTarget(target: TargetLike | null | undefined, key: string): boolean {
   if (!target) return false;
@@ -183,6 +183,8 @@ export function keyBelongsToTarget(target: TargetLike | null | undefined, key: s
   if (NAVIGATION_KEYS.includes(key)) {
     if (tag === 'input' && (type === 'range' || type === 'radio')) return true;
     if (role !== null && ARROW_ROLES.includes(role)) return true;
+    // A focusable scrolling box (a wide diagram): the arrows scroll it.
+    if (attr('data-scroll-keys') !== null) return true;
   }
   if (key === ' ' || key === 'Enter') {
     if (['button', 'a', 'summary', 'input'].includes(tag)) return true;

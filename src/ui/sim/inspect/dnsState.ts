@@ -74,6 +74,17 @@ function dnsNoteIndexes(events: readonly TraceEvent[]): number[] {
   return list;
 }
 
+/**
+ * The cursor just after the last DNS change before `cursor` (0 if none): `dnsAt` gives the same
+ * there as at `cursor`, and it moves only when a change is passed, so a view that derives the
+ * zones from it rebuilds them then, not at every step.
+ */
+export function dnsCursor(events: readonly TraceEvent[], cursor: number): number {
+  const notes = dnsNoteIndexes(events);
+  const before = countBelow(notes, cursor);
+  return before === 0 ? 0 : (notes[before - 1] as number) + 1;
+}
+
 export function dnsAt(scenario: Scenario, events: readonly TraceEvent[], cursor: number): DnsAt {
   // ZoneStore normalises the records as the world does (no duplicates).
   const rows: ZoneRow[] = new ZoneStore(scenario.dns as DnsRecord[])
