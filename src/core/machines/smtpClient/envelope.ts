@@ -168,7 +168,7 @@ function decideAccepted(
 
 /**
  * The session ended early (timeout, lost connection, 421, a refused greeting): every recipient
- * not yet decided is deferred. A lost reply to the final dot is the RFC 1047 window.
+ * not yet decided is deferred. A lost reply to the final dot falls in the RFC 1047 duplicate window (see afterDot).
  */
 export function abandonAll(
   context: ClientContext,
