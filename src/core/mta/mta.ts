@@ -21,7 +21,7 @@ import type {
 import { formatDuration } from '../net/duration';
 import type { Rng } from '../net/rng';
 import type { Scheduler } from '../net/scheduler';
-import type { Reply, Verb } from '../protocol/types';
+import type { Reply } from '../protocol/types';
 import type { FaultCommand, Host } from '../scenario/types';
 import type { StoredMessage } from '../trace/types';
 import { serveConnection, type SessionDeps, type Stoppable } from '../world/connections';
@@ -29,6 +29,8 @@ import { policyForHost } from '../world/hostPolicy';
 import type { Ledger } from '../world/ledger';
 import type { Resolver } from '../world/resolver';
 import { buildNotice } from './bounce';
+import { InjectedFaults } from './faults';
+import { Greylist } from './greylist';
 import { deliver, type RecipientResult } from './delivery';
 import { domainOf, pendingRecipients, type QueueEntry, type QueueRecipient } from './queue';
 import { retryDelay } from './retry';
@@ -42,32 +44,27 @@ export interface MtaDeps extends SessionDeps {
   clientOptions: ClientOptions;
 }
 
-interface Fault {
-  command: FaultCommand;
-  reply: Reply | 'drop';
-  timesLeft: number;
-}
-
 export class Mta {
   readonly host: Host;
   readonly queue = new Map<string, QueueEntry>();
   readonly mailboxes = new Map<string, StoredMessage[]>();
   readonly #deps: MtaDeps;
   readonly #sessions = new Set<Stoppable>();
-  readonly #faults: Fault[] = [];
-  readonly #greylist = new Map<string, number>();
+  readonly #faults = new InjectedFaults();
+  readonly #greylist: Greylist | undefined;
   #up = true;
   /** Bumped when the host goes down, so callbacks from before the crash are ignored. */
   #generation = 0;
 
   constructor(host: Host, deps: MtaDeps) {
     this.host = host;
+    if (host.greylisting) this.#greylist = new Greylist(host.greylisting.delay);
     this.#deps = deps;
     for (const port of host.ports) {
       const policy = policyForHost(host, { port });
       deps.network.listen(host.name, port, (end) =>
         this.#up
-          ? serveConnection(deps, end, policy, this.#hooks, this.#track, this.#drops)
+          ? serveConnection(deps, end, policy, this.#hooks, this.#track, this.#faults.drops)
           : { data: () => {}, closed: () => {} },
       );
     }
@@ -85,7 +82,7 @@ export class Mta {
   }
 
   addFault(command: FaultCommand, reply: Reply | 'drop', times: number | undefined): void {
-    this.#faults.push({ command, reply, timesLeft: times ?? Infinity });
+    this.#faults.add(command, reply, times);
   }
 
   /** The host crashes (sessions die, nothing is said) or comes back (due mail is retried). */
@@ -126,8 +123,8 @@ export class Mta {
   readonly #hooks: ServerHooks = {
     store: (message) => this.#store(message),
     etrn: (request) => this.#etrn(request),
-    greylist: (triplet) => this.#greylisted(triplet),
-    fault: (command) => this.#fault(command),
+    greylist: (triplet) => this.#greylist?.check(triplet, this.#now()) ?? 'pass',
+    fault: (command) => this.#faults.reply(command),
   };
 
   #now(): number {
@@ -276,37 +273,6 @@ export class Mta {
       subject: parsed.subject,
     });
   }
-
-  #greylisted(triplet: { ip: string; sender: string; recipient: string }): 'pass' | 'defer' {
-    const delay = this.host.greylisting?.delay;
-    if (delay === undefined) return 'pass';
-    const key = `${triplet.ip}|${triplet.sender.toLowerCase()}|${triplet.recipient.toLowerCase()}`;
-    const first = this.#greylist.get(key);
-    if (first === undefined) {
-      this.#greylist.set(key, this.#now());
-      return 'defer';
-    }
-    return this.#now() - first >= delay ? 'pass' : 'defer';
-  }
-
-  /** The next injected fault for a command, used up as it fires. */
-  #takeFault(command: Verb | 'CONNECT' | '.', kind: 'reply' | 'drop'): Fault | undefined {
-    const fault = this.#faults.find(
-      (f) => f.command === command && f.timesLeft > 0 && (f.reply === 'drop') === (kind === 'drop'),
-    );
-    if (fault) fault.timesLeft -= 1;
-    return fault;
-  }
-
-  #fault(command: Verb | 'CONNECT' | '.'): Reply | undefined {
-    const reply = this.#takeFault(command, 'reply')?.reply;
-    return reply === 'drop' ? undefined : reply;
-  }
-
-  readonly #drops = {
-    pending: (): boolean => this.#faults.some((f) => f.reply === 'drop' && f.timesLeft > 0),
-    take: (command: Verb | '.'): boolean => this.#takeFault(command, 'drop') !== undefined,
-  };
 
   // --- ETRN (RFC 1985) -------------------------------------------------------------------------
 
