@@ -301,6 +301,7 @@ export class ServerOracle {
         const greylisted =
           refusal === undefined &&
           m.recipient.toLowerCase() !== 'postmaster' &&
+          !this.#clientMayRelay() &&
           p.greylisting &&
           this.#fixture.hooks.greylist?.({
             ip: this.#fixture.clientIp,
@@ -468,11 +469,17 @@ export class ServerOracle {
       p.localDomains.some((d) => d.toLowerCase() === domain) || domain === p.hostname.toLowerCase();
     if (local) return this.#mailboxExists(recipient) ? undefined : [550];
     if (p.backupFor.some((d) => d.toLowerCase() === domain)) return undefined;
-    const mayRelay =
-      this.#s.authUser !== undefined ||
-      p.relayFrom.some((cidr) => inCidr(this.#fixture.clientIp, cidr));
+    const mayRelay = this.#clientMayRelay();
     // §3.6: SHOULD be 550; Postfix says 554, or 454 with defer_unauth_destination.
     return mayRelay ? undefined : [550, 554, 454];
+  }
+
+  /** The server's own clients: its relay networks, or authenticated (never greylisted either). */
+  #clientMayRelay(): boolean {
+    return (
+      this.#s.authUser !== undefined ||
+      this.#policy.relayFrom.some((cidr) => inCidr(this.#fixture.clientIp, cidr))
+    );
   }
 
   #mailboxExists(address: string): boolean {

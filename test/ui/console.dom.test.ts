@@ -4,7 +4,7 @@
 // under the server build `mount` is unavailable and the tests are skipped.
 import { flushSync, mount, unmount } from 'svelte';
 import { SimulatedClock } from 'xstate';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import NotFound from '../../src/app/pages/NotFound.svelte';
 import Console from '../../src/ui/console/Console.svelte';
 import { ConsoleSession } from '../../src/ui/console/consoleSession.svelte';
@@ -141,9 +141,10 @@ describe.runIf(browserSvelte)('Console component', () => {
       (b) => b.textContent === 'Copy transcript',
     );
     copy?.click();
-    await Promise.resolve();
-    flushSync();
-    expect(text('.tools .status')).toContain('Copying is not allowed here');
+    await vi.waitFor(() => {
+      flushSync();
+      expect(text('.tools .status')).toContain('Copying is not allowed here');
+    });
   });
 
   test('after QUIT the connection is closed and Enter explains why nothing happens', () => {

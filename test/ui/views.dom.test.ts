@@ -273,14 +273,14 @@ describe.runIf(browserSvelte)('TranscriptView', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const copy = [...target.querySelectorAll('button')].find((b) => b.textContent === 'Copy');
     copy?.click();
-    await Promise.resolve();
-    await Promise.resolve();
-    flushSync();
+    await vi.waitFor(() => {
+      flushSync();
+      expect(target.querySelector('[role="status"]')?.textContent).toBe(
+        'Transcript copied to the clipboard.',
+      );
+    });
     expect(writeText).toHaveBeenCalledWith(
       'Connected to mail.a.example port 25.\nS: 220 mail.a.example ESMTP Postfix\nC: EHLO alice-pc\n',
-    );
-    expect(target.querySelector('[role="status"]')?.textContent).toBe(
-      'Transcript copied to the clipboard.',
     );
   });
 

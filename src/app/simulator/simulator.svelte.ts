@@ -64,6 +64,7 @@ export class Simulator {
       return false;
     }
     this.errors = [];
+    this.selection = {};
     this.#run(result.scenario, cursor);
     return true;
   }
@@ -77,6 +78,7 @@ export class Simulator {
       return false;
     }
     this.errors = [];
+    this.selection = {};
     this.#run(result.scenario, cursor);
     return true;
   }
@@ -89,6 +91,7 @@ export class Simulator {
     const result = decodeShare(s, c);
     if (result.ok) {
       this.errors = [];
+      this.selection = {};
       this.source = JSON.stringify(result.json, null, 2);
       this.#run(result.scenario, result.cursor);
     }
@@ -203,6 +206,9 @@ export class Simulator {
     this.#run(scenario, cursor);
     const index = forkIndex(before.trace, this.simulation?.trace ?? []);
     this.forks = [...forks, { index, t: at, label }];
+    // The injected event can land before events already shown at the same virtual time: show
+    // the fork itself rather than a moment after it.
+    this.seek(Math.min(cursor, index + 1));
     this.source = JSON.stringify(scenarioToJson(scenario), null, 2);
   }
 

@@ -2,6 +2,7 @@
 import { offers } from './policy';
 import {
   checkPlain,
+  clientMayRelay,
   declaredSizeTooBig,
   decodeBase64,
   recipientDecision,
@@ -28,9 +29,9 @@ function responseText(event: ServerEvent): string {
 
 export const guards = {
   refusesConnections: ({ context }: GuardArgs) => context.policy.refuseConnections,
-  greetingFaultCloses: ({ context }: GuardArgs) => context.hooks.fault?.('CONNECT')?.code === 421,
-  greetingFaultRefuses: ({ context }: GuardArgs) =>
-    (context.hooks.fault?.('CONNECT')?.code ?? 0) >= 400,
+  greetingFaultCloses: ({ context }: GuardArgs) => context.greetingFault?.code === 421,
+  greetingFaultRefuses: ({ context }: GuardArgs) => (context.greetingFault?.code ?? 0) >= 400,
+
   faultCloses: ({ event }: GuardArgs) => event.type === 'FAULT' && event.reply.code === 421,
   hasGreeted: ({ context }: GuardArgs) => context.hello !== undefined,
   ehloUnknown: ({ context }: GuardArgs) => !context.policy.ehlo,
@@ -55,8 +56,9 @@ export const guards = {
     if (event.type !== 'RCPT' || !context.policy.greylisting || !context.hooks.greylist)
       return false;
     const path = event.command.path;
-    // RFC 5321 §4.5.1: mail to postmaster must be accepted, so it is never greylisted.
-    if (path.kind === 'postmaster') return false;
+    // RFC 5321 §4.5.1: mail to postmaster must be accepted, so it is never greylisted; nor are
+    // the server's own clients (Postfix checks permit_mynetworks before the policy service).
+    if (path.kind === 'postmaster' || clientMayRelay(context)) return false;
     const sender = context.transaction?.reversePath;
     return (
       context.hooks.greylist({

@@ -13,6 +13,7 @@ export const smtpServerMachine = serverSetup.createMachine({
     tls: false,
     errorCount: 0,
     messagesAccepted: 0,
+    greetingFault: input.hooks.fault?.('CONNECT'),
   }),
   initial: 'greeting',
   states: {

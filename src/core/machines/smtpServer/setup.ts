@@ -89,6 +89,9 @@ export const serverSetup = setup({
         if (!t || event.type !== 'RCPT') return t;
         const decision = recipientDecision(context, event.command.path);
         if (!('accept' in decision)) return t;
+        // The same recipient twice is accepted but kept once (Postfix removes duplicates).
+        const address = decision.accept.address.toLowerCase();
+        if (t.recipients.some((r) => r.address.toLowerCase() === address)) return t;
         return {
           ...t,
           recipients: [...t.recipients, { ...decision.accept, params: event.command.params }],
@@ -134,7 +137,7 @@ export const serverSetup = setup({
     // Replies
     sendGreeting: respond((context) => greeting(context)),
     sendRefusal: respond(named('refused')),
-    sendFaultGreeting: respond((context) => context.hooks.fault?.('CONNECT') ?? greeting(context)),
+    sendFaultGreeting: respond((context) => context.greetingFault ?? greeting(context)),
     replyFault: respond((context, event) =>
       event.type === 'FAULT' ? event.reply : { reply: 'unrecognized' },
     ),

@@ -94,6 +94,8 @@ export interface ServerContext {
   transaction?: Transaction;
   errorCount: number;
   messagesAccepted: number;
+  /** The reply forced on the greeting (asked once: a fault is used up when it fires). */
+  greetingFault?: Reply;
 }
 
 type CommandEvents = { [V in Verb]: { type: V; command: Extract<Command, { verb: V }> } }[Verb];

@@ -151,6 +151,7 @@ describe('recipients and relaying (RFC 5321 §3.6, §4.5.1)', () => {
           return verdict;
         },
       },
+      '198.51.100.7',
     );
     s.send('EHLO client.example');
     s.send('MAIL FROM:<a@client.example>');
@@ -158,6 +159,23 @@ describe('recipients and relaying (RFC 5321 §3.6, §4.5.1)', () => {
       /^450 4\.7\.1 <bob@b\.example>: .*Greylisted/,
     );
     expect(s.send('RCPT TO:<bob@b.example>')).toEqual(['250 2.1.5 Ok']);
+  });
+
+  test("the server's own relay clients are never greylisted", () => {
+    const s = startServer({ ...mx, greylisting: true }, { greylist: () => 'defer' }, '192.0.2.10');
+    s.send('EHLO client.example');
+    s.send('MAIL FROM:<a@client.example>');
+    expect(s.send('RCPT TO:<bob@b.example>')).toEqual(['250 2.1.5 Ok']);
+  });
+
+  test('a recipient given twice is accepted and kept once', () => {
+    const s = ehloSession();
+    s.send('MAIL FROM:<a@client.example>');
+    expect(s.send('RCPT TO:<bob@b.example>')).toEqual(['250 2.1.5 Ok']);
+    expect(s.send('RCPT TO:<BOB@b.example>')).toEqual(['250 2.1.5 Ok']);
+    s.send('DATA');
+    s.send('.');
+    expect(s.stored[0]?.recipients.map((r) => r.address)).toEqual(['bob@b.example']);
   });
 });
 
@@ -452,5 +470,15 @@ describe('failure injection (a chosen reply to a chosen command)', () => {
     });
     expect(refuse.replies).toEqual(['554 go away']);
     expect(refuse.send('QUIT')).toEqual(['221 Bye']);
+  });
+});
+
+describe('a fault at CONNECT is used once', () => {
+  test('times: 1 refuses exactly one connection', () => {
+    let left = 1;
+    const fault = (c: string) =>
+      c === 'CONNECT' && left-- > 0 ? { code: 554, lines: ['go away'] } : undefined;
+    expect(startServer(mx, { fault }).replies).toEqual(['554 go away']);
+    expect(startServer(mx, { fault }).replies).toEqual(['220 mx.b.example ESMTP Postfix']);
   });
 });
