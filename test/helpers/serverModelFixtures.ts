@@ -39,7 +39,7 @@ export type Meaning =
   | { cmd: 'AUTH'; mechanism: string; initial?: string }
   | { cmd: 'ETRN'; node: string }
   /** A line with a wrong argument for a known verb (`verb`), or an unknown verb. */
-  | { cmd: 'bad'; verb?: 'MAIL' | 'RCPT' | 'DATA' | 'HELO' | 'QUIT' }
+  | { cmd: 'bad'; verb?: 'MAIL' | 'RCPT' | 'DATA' | 'HELO' | 'QUIT' | 'ETRN' }
   | { auth: string }
   | { text: 'progress' }
   | { message: 'ok' | 'tooBig' | 'overlong' | 'rejectedByStore' }
@@ -228,6 +228,7 @@ function baseCommands(): Letter[] {
     command('RCPT TO:bad', { cmd: 'bad', verb: 'RCPT' }, 'SYNTAX_ERROR'),
     command('DATA now', { cmd: 'bad', verb: 'DATA' }, 'SYNTAX_ERROR'),
     command('XYZZY', { cmd: 'bad' }, 'SYNTAX_ERROR'),
+    command('ETRN', { cmd: 'bad', verb: 'ETRN' }, 'SYNTAX_ERROR'),
     command('STARTTLS', { cmd: 'STARTTLS' }, 'STARTTLS'),
     command(
       `AUTH PLAIN ${PLAIN_ALICE_SECRET}`,

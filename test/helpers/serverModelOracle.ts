@@ -438,7 +438,7 @@ export class ServerOracle {
   }
 
   /** A line with a bad argument (`verb`) or an unknown verb (§4.1.4, §4.2.4, §4.3.2). */
-  #bad(verb: 'MAIL' | 'RCPT' | 'DATA' | 'HELO' | 'QUIT' | undefined): Prediction {
+  #bad(verb: 'MAIL' | 'RCPT' | 'DATA' | 'HELO' | 'QUIT' | 'ETRN' | undefined): Prediction {
     const s = this.#s;
     switch (verb) {
       case undefined:
@@ -453,6 +453,15 @@ export class ServerOracle {
           s.mail && s.mail.accepted > 0 ? [501] : [501, 503, 554],
           'DATA with an argument',
         );
+      case 'ETRN': {
+        // A command the server does not offer is 502 whatever its arguments (RFC 5321 §4.2.4);
+        // where it is offered, RFC 1985 §5 answers a syntax error with 500 or 501.
+        const offered = this.#policy.etrn && (this.#policy.extensions as string[]).includes('ETRN');
+        // RFC 1985 replies carry no enhanced code (Postfix sends none either).
+        return offered
+          ? this.#reply([500, 501], 'ETRN without its argument', undefined, 'any')
+          : this.#reply([502], 'ETRN not offered');
+      }
       default:
         return this.#reply([501], `${verb} with a bad argument`);
     }

@@ -36,6 +36,21 @@ export const guards = {
   hasGreeted: ({ context }: GuardArgs) => context.hello !== undefined,
   ehloUnknown: ({ context }: GuardArgs) => !context.policy.ehlo,
   inTransaction: ({ context }: GuardArgs) => context.transaction !== undefined,
+  /** A malformed ETRN, STARTTLS or AUTH where the server does not offer it at all: 502, not 501. */
+  isSyntaxErrorForUnavailableCommand: ({ context, event }: GuardArgs) => {
+    if (event.type !== 'SYNTAX_ERROR') return false;
+    const { policy } = context;
+    switch (event.error.verb) {
+      case 'ETRN':
+        return !(policy.etrn && offers(policy, 'ETRN'));
+      case 'STARTTLS':
+        return !offers(policy, 'STARTTLS');
+      case 'AUTH':
+        return !offers(policy, 'AUTH');
+      default:
+        return false;
+    }
+  },
   isOutOfOrder: ({ context, event }: GuardArgs) =>
     event.type === 'SYNTAX_ERROR' && sequenceError(context, event.error.verb) !== undefined,
 

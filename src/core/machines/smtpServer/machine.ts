@@ -65,6 +65,7 @@ export const smtpServerMachine = serverSetup.createMachine({
         DATA: { actions: 'replyOutOfOrder' },
         SYNTAX_ERROR: [
           { guard: 'isOutOfOrder', actions: 'replyOutOfOrder' },
+          { guard: 'isSyntaxErrorForUnavailableCommand', actions: 'replyNotImplemented' },
           { actions: 'replySyntaxError' },
         ],
         STARTTLS: [
