@@ -223,7 +223,11 @@ describe('explanations', () => {
     const command = s.entries.at(-2) as Entry;
     const e = explainEntry(command);
     expect(e?.heading).toBe('Command MAIL');
-    expect(e?.rows[0]).toMatchObject({ label: 'Syntax error', detailLang: 'en' });
+    expect(e?.rows[0]).toMatchObject({
+      label: 'Syntax error',
+      detail: 'MAIL needs FROM:<address>',
+    });
+    expect(e?.rows[0]?.detailLang).toBeUndefined();
     expect(e?.rows[1]).toMatchObject({ label: 'Meaning', rfc: 'RFC 5321 §4.1.1.2' });
     expect(e?.rows[2]).toMatchObject({
       label: 'Syntax',
@@ -233,7 +237,7 @@ describe('explanations', () => {
     expect(explainEntry(s.entries.at(-2) as Entry)?.heading).toBe('Not a command');
   });
 
-  test('German explanations, with untranslated details marked as English', () => {
+  test('German explanations, the parser detail included', () => {
     const s = open();
     s.send('HELO x');
     s.send('MAIL FROM:bad');
@@ -246,7 +250,11 @@ describe('explanations', () => {
         lang: 'de',
       });
       const command = explainEntry(s.entries.at(-2) as Entry);
-      expect(command?.rows[0]).toMatchObject({ label: 'Syntaxfehler', detailLang: 'en' });
+      expect(command?.rows[0]).toMatchObject({
+        label: 'Syntaxfehler',
+        detail: 'MAIL braucht FROM:<Adresse>',
+      });
+      expect(command?.rows[0]?.detailLang).toBeUndefined();
     } finally {
       i18n.locale = 'en';
     }

@@ -9,6 +9,8 @@ import {
   parseForwardPath,
   parseReversePath,
 } from './path';
+import { coreText, english, type CoreText, type TextValue } from '../text/message';
+import type { CoreTextKey } from '../text/english';
 import type { Command, CommandSyntaxError, ParseResult, Verb } from './types';
 
 const VERBS: ReadonlySet<string> = new Set<Verb>([
@@ -39,8 +41,17 @@ function failure(error: CommandSyntaxError): ParseResult {
   return { ok: false, error };
 }
 
-function syntax(verb: Verb, detail: string): ParseResult {
-  return failure({ kind: 'syntax', verb, detail });
+/** The detail of a syntax error, in English and as a structured text. */
+function because(
+  key: CoreTextKey,
+  values?: Record<string, TextValue>,
+): { detail: string; reason: CoreText } {
+  const reason = coreText(key, values);
+  return { detail: english(reason), reason };
+}
+
+function syntax(verb: Verb, key: CoreTextKey, values?: Record<string, TextValue>): ParseResult {
+  return failure({ kind: 'syntax', verb, ...because(key, values) });
 }
 
 function trimSpaces(text: string): string {
@@ -60,7 +71,7 @@ export function parseCommand(line: string): ParseResult {
   if (line.length > COMMAND_LINE_MAX - 2) {
     return failure({
       kind: 'lineTooLong',
-      detail: `command line is ${line.length + 2} octets with CRLF; the limit is ${COMMAND_LINE_MAX}`,
+      ...because('syntax.lineTooLong', { length: line.length + 2, limit: COMMAND_LINE_MAX }),
     });
   }
   const space = line.indexOf(' ');
@@ -69,16 +80,16 @@ export function parseCommand(line: string): ParseResult {
   // ASCII-only upper-casing: String.toUpperCase maps "ı" to "I" and "ſ" to "S".
   const verb = word.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
   if (!isVerb(verb)) {
-    const detail =
+    const why =
       trimSpaces(line) === ''
-        ? 'empty command line'
+        ? because('syntax.emptyLine')
         : word === ''
-          ? 'the line must start with a command, not a space'
-          : `unknown command ${JSON.stringify(word)}`;
-    return failure({ kind: 'unrecognized', detail });
+          ? because('syntax.leadingSpace')
+          : because('syntax.unknownCommand', { word: JSON.stringify(word) });
+    return failure({ kind: 'unrecognized', ...why });
   }
   // Keeps every parsed command safe to write back as one line.
-  if (/[\r\n\0]/.test(line)) return syntax(verb, 'bare CR, LF or NUL inside the command line');
+  if (/[\r\n\0]/.test(line)) return syntax(verb, 'syntax.controlCharacters');
   return parseArguments(verb, rest);
 }
 
@@ -95,18 +106,14 @@ function parseArguments(verb: Verb, rest: string): ParseResult {
     case 'RSET':
     case 'QUIT':
     case 'STARTTLS':
-      return rest === '' ? ok({ verb }) : syntax(verb, `${verb} takes no argument`);
+      return rest === '' ? ok({ verb }) : syntax(verb, 'syntax.noArgument', { verb });
     case 'NOOP':
     case 'HELP':
       return ok(rest === '' ? { verb } : { verb, argument: rest });
     case 'VRFY':
-      return rest === ''
-        ? syntax(verb, 'VRFY needs a user name or address')
-        : ok({ verb, argument: rest });
+      return rest === '' ? syntax(verb, 'syntax.vrfyArgument') : ok({ verb, argument: rest });
     case 'EXPN':
-      return rest === ''
-        ? syntax(verb, 'EXPN needs a mailing list name')
-        : ok({ verb, argument: rest });
+      return rest === '' ? syntax(verb, 'syntax.expnArgument') : ok({ verb, argument: rest });
     case 'ETRN':
       return parseEtrn(rest);
     case 'AUTH':
@@ -121,16 +128,13 @@ function ok(command: Command): ParseResult {
 function parseHello(verb: 'HELO' | 'EHLO', rest: string): ParseResult {
   const args = splitArguments(rest);
   const domain = args[0];
-  if (domain === undefined) return syntax(verb, `${verb} needs a hostname`);
-  if (args.length > 1) return syntax(verb, `${verb} takes exactly one hostname`);
+  if (domain === undefined) return syntax(verb, 'syntax.helloMissing', { verb });
+  if (args.length > 1) return syntax(verb, 'syntax.helloTooMany', { verb });
   if (!isDomain(domain) && !isAddressLiteral(domain)) {
-    return syntax(
-      verb,
-      `${verb} needs a hostname or address literal like [192.0.2.1], not ${JSON.stringify(domain)}`,
-    );
+    return syntax(verb, 'syntax.helloBad', { verb, domain: JSON.stringify(domain) });
   }
   if (domain.length > DOMAIN_MAX) {
-    return syntax(verb, `hostname is ${domain.length} octets; the limit is ${DOMAIN_MAX}`);
+    return syntax(verb, 'syntax.hostnameTooLong', { length: domain.length, limit: DOMAIN_MAX });
   }
   return ok({ verb, domain });
 }
@@ -171,12 +175,16 @@ function pathEnd(text: string, start: number): number | undefined {
 
 function checkTail(verb: Verb, tail: string): CommandSyntaxError | undefined {
   if (tail === '' || tail.startsWith(' ')) return undefined;
-  return { kind: 'syntax', verb, detail: `unexpected ${JSON.stringify(tail)} after the address` };
+  return {
+    kind: 'syntax',
+    verb,
+    ...because('syntax.afterAddress', { tail: JSON.stringify(tail) }),
+  };
 }
 
 function parseMail(rest: string): ParseResult {
   const split = splitPathArgument(rest, /^FROM: ?</i);
-  if (split === undefined) return syntax('MAIL', 'MAIL needs FROM:<address>');
+  if (split === undefined) return syntax('MAIL', 'syntax.mailFrom');
   const path = parseReversePath(split.path);
   if (!path.ok) return failure({ ...path.error, verb: 'MAIL' });
   const tailError = checkTail('MAIL', split.tail);
@@ -188,7 +196,7 @@ function parseMail(rest: string): ParseResult {
 
 function parseRcpt(rest: string): ParseResult {
   const split = splitPathArgument(rest, /^TO: ?</i);
-  if (split === undefined) return syntax('RCPT', 'RCPT needs TO:<address>');
+  if (split === undefined) return syntax('RCPT', 'syntax.rcptTo');
   const path = parseForwardPath(split.path);
   if (!path.ok) return failure({ ...path.error, verb: 'RCPT' });
   const tailError = checkTail('RCPT', split.tail);
@@ -203,24 +211,22 @@ function parseEtrn(rest: string): ParseResult {
   const args = splitArguments(rest);
   const arg = args[0];
   if (arg === undefined || args.length > 1) {
-    return syntax('ETRN', 'ETRN needs exactly one argument: host, @domain or #queue');
+    return syntax('ETRN', 'syntax.etrnArgument');
   }
   const kind = arg.startsWith('@') ? 'domain' : arg.startsWith('#') ? 'queue' : 'node';
   const argument = kind === 'node' ? arg : arg.slice(1);
   if (kind === 'queue') {
     if (!ATOM.test(argument)) {
-      return badEtrn(
-        `queue name ${JSON.stringify(argument)} must be letters, digits or !#$%&'*+-/=?^_\`{|}~`,
-      );
+      return badEtrn(because('syntax.etrnQueue', { name: JSON.stringify(argument) }));
     }
   } else if (!isDomain(argument) || argument.length > DOMAIN_MAX) {
-    return badEtrn(`${JSON.stringify(argument)} is not a domain name`);
+    return badEtrn(because('syntax.etrnDomain', { argument: JSON.stringify(argument) }));
   }
   return ok({ verb: 'ETRN', kind, argument });
 }
 
-function badEtrn(detail: string): ParseResult {
-  return failure({ kind: 'badParameter', verb: 'ETRN', parameter: 'ETRN', detail });
+function badEtrn(why: { detail: string; reason: CoreText }): ParseResult {
+  return failure({ kind: 'badParameter', verb: 'ETRN', parameter: 'ETRN', ...why });
 }
 
 // RFC 4954: `AUTH mechanism [initial-response]`.
@@ -228,11 +234,9 @@ function parseAuth(rest: string): ParseResult {
   const args = splitArguments(rest);
   const [mechanism, initialResponse] = args;
   if (mechanism === undefined || args.length > 2) {
-    return syntax('AUTH', 'AUTH needs a mechanism and at most one initial response');
+    return syntax('AUTH', 'syntax.authArguments');
   }
-  if (!SASL_MECHANISM.test(mechanism)) {
-    return syntax('AUTH', 'AUTH mechanism must be 1 to 20 of A-Z, 0-9, - and _');
-  }
+  if (!SASL_MECHANISM.test(mechanism)) return syntax('AUTH', 'syntax.authMechanism');
   const upper = mechanism.toUpperCase();
   return ok(
     initialResponse === undefined

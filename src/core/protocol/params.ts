@@ -1,4 +1,6 @@
 // ESMTP parameters of MAIL and RCPT (RFC 5321 §4.1.2 esmtp-param) and the RFC 3461 xtext encoding.
+import { coreText, english, type TextValue } from '../text/message';
+import type { CoreTextKey } from '../text/english';
 import type {
   CommandSyntaxError,
   MailParams,
@@ -18,8 +20,16 @@ const MAIL_KEYWORDS: ReadonlySet<string> = new Set(['SIZE', 'BODY', 'RET', 'ENVI
 const RCPT_KEYWORDS: ReadonlySet<string> = new Set(['NOTIFY', 'ORCPT']);
 const NOTIFY_ON: ReadonlySet<string> = new Set(['SUCCESS', 'FAILURE', 'DELAY']);
 
-function bad<T>(parameter: string, detail: string): ParamsResult<T> {
-  return { ok: false, error: { kind: 'badParameter', parameter, detail } };
+function bad<T>(
+  parameter: string,
+  key: CoreTextKey,
+  values?: Record<string, TextValue>,
+): ParamsResult<T> {
+  const reason = coreText(key, values);
+  return {
+    ok: false,
+    error: { kind: 'badParameter', parameter, detail: english(reason), reason },
+  };
 }
 
 /** Splits `KEYWORD[=value] ...`, checks the esmtp-param grammar and refuses a repeated known keyword. */
@@ -32,18 +42,13 @@ function splitParams(text: string, known: ReadonlySet<string>): ParamsResult<Oth
     const keyword = eq < 0 ? token : token.slice(0, eq);
     const value = eq < 0 ? undefined : token.slice(eq + 1);
     if (!KEYWORD.test(keyword) || (value !== undefined && !VALUE.test(value))) {
-      return {
-        ok: false,
-        error: {
-          kind: 'syntax',
-          detail: `malformed parameter ${JSON.stringify(token)}; expected KEYWORD or KEYWORD=value`,
-        },
-      };
+      const reason = coreText('syntax.param.malformed', { token: JSON.stringify(token) });
+      return { ok: false, error: { kind: 'syntax', detail: english(reason), reason } };
     }
     // The grammar above is ASCII-only, so toUpperCase cannot map anything onto a keyword.
     const upper = keyword.toUpperCase();
     if (known.has(upper)) {
-      if (seen.has(upper)) return bad(upper, `${upper} given more than once`);
+      if (seen.has(upper)) return bad(upper, 'syntax.param.repeated', { keyword: upper });
       seen.add(upper);
     }
     params.push(value === undefined ? { keyword } : { keyword, value });
@@ -60,31 +65,33 @@ export function parseMailParams(text: string): ParamsResult<MailParams> {
     const upperValue = value.toUpperCase();
     switch (param.keyword.toUpperCase()) {
       case 'SIZE':
-        if (!SIZE.test(value)) return bad('SIZE', 'SIZE needs a number of octets: SIZE=12345');
+        if (!SIZE.test(value)) return bad('SIZE', 'syntax.param.size');
         params.size = Number(value);
         break;
       case 'BODY':
         if (upperValue !== '7BIT' && upperValue !== '8BITMIME') {
-          return bad('BODY', 'BODY must be 7BIT or 8BITMIME');
+          return bad('BODY', 'syntax.param.body');
         }
         params.body = upperValue;
         break;
       case 'RET':
         if (upperValue !== 'FULL' && upperValue !== 'HDRS') {
-          return bad('RET', 'RET must be FULL or HDRS');
+          return bad('RET', 'syntax.param.ret');
         }
         params.ret = upperValue;
         break;
       case 'ENVID': {
         const envid = xtextDecode(value);
-        if (envid === undefined || value === '') return bad('ENVID', xtextDetail('ENVID'));
+        if (envid === undefined || value === '') {
+          return bad('ENVID', 'syntax.param.xtext', { keyword: 'ENVID' });
+        }
         params.envid = envid;
         break;
       }
       case 'AUTH': {
         const auth = xtextDecode(value);
         if (auth === undefined || value === '') {
-          return bad('AUTH', 'AUTH needs a mailbox in xtext, or <>: AUTH=user@example.com');
+          return bad('AUTH', 'syntax.param.auth');
         }
         params.auth = auth;
         break;
@@ -106,7 +113,7 @@ export function parseRcptParams(text: string): ParamsResult<RcptParams> {
       case 'NOTIFY': {
         const notify = parseNotify(value);
         if (notify === undefined) {
-          return bad('NOTIFY', 'NOTIFY must be NEVER, or a list of SUCCESS,FAILURE,DELAY');
+          return bad('NOTIFY', 'syntax.param.notify');
         }
         params.notify = notify;
         break;
@@ -116,7 +123,7 @@ export function parseRcptParams(text: string): ParamsResult<RcptParams> {
         const type = value.slice(0, semicolon);
         const address = xtextDecode(value.slice(semicolon + 1));
         if (semicolon < 0 || !ADDR_TYPE.test(type) || address === undefined || address === '') {
-          return bad('ORCPT', 'ORCPT needs type;address, e.g. ORCPT=rfc822;user@example.com');
+          return bad('ORCPT', 'syntax.param.orcpt');
         }
         params.orcpt = { type, address };
         break;
@@ -135,10 +142,6 @@ function parseNotify(value: string): NotifyKeyword[] | undefined {
   if (distinct.size !== keywords.length) return undefined;
   if (!keywords.every((keyword) => NOTIFY_ON.has(keyword))) return undefined;
   return keywords as NotifyKeyword[];
-}
-
-function xtextDetail(keyword: string): string {
-  return `${keyword} must be xtext: printable ASCII, with + and = written as +2B and +3D`;
 }
 
 /** RFC 3461 §4: `+XX` becomes one octet (hex accepted in either case); undefined if malformed. */

@@ -1,5 +1,7 @@
 // RFC 5321 §4.1.2 paths and mailboxes, and the §4.1.3 address literals.
 import { DOMAIN_MAX, LOCAL_PART_MAX, PATH_MAX } from './limits';
+import { coreText, english, type TextValue } from '../text/message';
+import type { CoreTextKey } from '../text/english';
 import type { CommandSyntaxError, ForwardPath, Mailbox, ReversePath } from './types';
 
 export type PathResult<T> = { ok: true; value: T } | { ok: false; error: CommandSyntaxError };
@@ -13,8 +15,13 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const DCONTENT = /^[\x21-\x5a\x5e-\x7e]+$/;
 
-function fail<T>(kind: 'badAddress' | 'addressTooLong', detail: string): PathResult<T> {
-  return { ok: false, error: { kind, detail } };
+function fail<T>(
+  kind: 'badAddress' | 'addressTooLong',
+  key: CoreTextKey,
+  values?: Record<string, TextValue>,
+): PathResult<T> {
+  const reason = coreText(key, values);
+  return { ok: false, error: { kind, detail: english(reason), reason } };
 }
 
 /** `sub-domain *("." sub-domain)`, sub-domain = Let-dig [Ldh-str]. Grammar only, no length check. */
@@ -60,36 +67,35 @@ function isIPv6(text: string): boolean {
 
 /** A bare `local-part@domain`, as in VRFY arguments or scenario files. */
 export function parseMailbox(text: string): PathResult<Mailbox> {
-  if (text === '') return fail('badAddress', 'empty address; expected local-part@domain');
+  if (text === '') return fail('badAddress', 'syntax.path.empty');
   const at = localPartEnd(text);
-  if (at === undefined) return fail('badAddress', 'quoted local part has no closing quote');
+  if (at === undefined) return fail('badAddress', 'syntax.path.unclosedQuote');
   if (at === text.length) {
-    return fail('badAddress', `${JSON.stringify(text)} has no @domain; expected local-part@domain`);
+    return fail('badAddress', 'syntax.path.noDomain', { address: JSON.stringify(text) });
   }
-  if (text[at] !== '@') return fail('badAddress', 'expected @ right after the quoted local part');
+  if (text[at] !== '@') return fail('badAddress', 'syntax.path.atAfterQuote');
   const localPart = text.slice(0, at);
   const domain = text.slice(at + 1);
   if (!isDotString(localPart) && !QUOTED_STRING.test(localPart)) {
-    return fail(
-      'badAddress',
-      `local part ${JSON.stringify(localPart)} must be atoms joined by single dots, or a "quoted string"`,
-    );
+    return fail('badAddress', 'syntax.path.badLocalPart', {
+      localPart: JSON.stringify(localPart),
+    });
   }
-  if (domain === '') return fail('badAddress', 'nothing after @; expected a domain');
+  if (domain === '') return fail('badAddress', 'syntax.path.nothingAfterAt');
   if (!isDomain(domain) && !isAddressLiteral(domain)) {
-    return fail(
-      'badAddress',
-      `domain ${JSON.stringify(domain)} must be a host name or an address literal like [192.0.2.1]`,
-    );
+    return fail('badAddress', 'syntax.path.badDomain', { domain: JSON.stringify(domain) });
   }
   if (localPart.length > LOCAL_PART_MAX) {
-    return fail(
-      'addressTooLong',
-      `local part is ${localPart.length} octets; the limit is ${LOCAL_PART_MAX}`,
-    );
+    return fail('addressTooLong', 'syntax.path.localPartTooLong', {
+      length: localPart.length,
+      limit: LOCAL_PART_MAX,
+    });
   }
   if (domain.length > DOMAIN_MAX) {
-    return fail('addressTooLong', `domain is ${domain.length} octets; the limit is ${DOMAIN_MAX}`);
+    return fail('addressTooLong', 'syntax.path.domainTooLong', {
+      length: domain.length,
+      limit: DOMAIN_MAX,
+    });
   }
   return { ok: true, value: { localPart, domain, address: `${localPart}@${domain}` } };
 }
@@ -121,7 +127,7 @@ export function parseReversePath(text: string): PathResult<ReversePath> {
 /** RCPT TO's path, angle brackets included: `<Postmaster>` or `<[A-d-l:]mailbox>`. */
 export function parseForwardPath(text: string): PathResult<ForwardPath> {
   if (text === '<>') {
-    return fail('badAddress', 'the null path <> is only allowed in MAIL FROM');
+    return fail('badAddress', 'syntax.path.nullRecipient');
   }
   if (/^<postmaster>$/i.test(text)) return { ok: true, value: { kind: 'postmaster' } };
   const path = parsePath(text);
@@ -130,7 +136,7 @@ export function parseForwardPath(text: string): PathResult<ForwardPath> {
 
 function parsePath(text: string): PathResult<RoutedMailbox> {
   if (text.length < 2 || !text.startsWith('<') || !text.endsWith('>')) {
-    return fail('badAddress', 'the address must be in angle brackets: <local-part@domain>');
+    return fail('badAddress', 'syntax.path.angleBrackets');
   }
   const inner = text.slice(1, -1);
   let sourceRoute: string[] = [];
@@ -138,11 +144,11 @@ function parsePath(text: string): PathResult<RoutedMailbox> {
   // §3.6 / §4.1.2 source route `@a,@b:user@c`: must be accepted, the hops are then ignored.
   if (inner.startsWith('@')) {
     const colon = inner.indexOf(':');
-    if (colon < 0) return fail('badAddress', 'source route @host,@host must end with ":"');
+    if (colon < 0) return fail('badAddress', 'syntax.path.routeColon');
     sourceRoute = inner.slice(0, colon).split(',');
     const badHop = sourceRoute.find((hop) => !hop.startsWith('@') || !isDomain(hop.slice(1)));
     if (badHop !== undefined) {
-      return fail('badAddress', `source route hop ${JSON.stringify(badHop)} must be @domain`);
+      return fail('badAddress', 'syntax.path.routeHop', { hop: JSON.stringify(badHop) });
     }
     sourceRoute = sourceRoute.map((hop) => hop.slice(1));
     mailboxText = inner.slice(colon + 1);
@@ -150,10 +156,7 @@ function parsePath(text: string): PathResult<RoutedMailbox> {
   const mailbox = parseMailbox(mailboxText);
   if (!mailbox.ok) return mailbox;
   if (text.length > PATH_MAX) {
-    return fail(
-      'addressTooLong',
-      `path is ${text.length} octets; the limit is ${PATH_MAX} including < and >`,
-    );
+    return fail('addressTooLong', 'syntax.path.tooLong', { length: text.length, limit: PATH_MAX });
   }
   return { ok: true, value: { mailbox: mailbox.value, sourceRoute } };
 }

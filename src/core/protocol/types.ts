@@ -1,6 +1,7 @@
 // The shapes shared by the protocol layer: parsed commands, their syntax errors, and replies.
 // Text on the wire is handled as JS strings; the TCP bridge decodes bytes as latin1 so that one
 // character is one octet and every 8-bit byte survives a round trip unchanged.
+import type { CoreText } from '../text/message';
 
 export type Verb =
   | 'HELO'
@@ -105,6 +106,8 @@ export interface CommandSyntaxError {
   parameter?: string;
   /** What is wrong, for a student: "MAIL needs FROM:<address>", "local part longer than 64 octets". */
   detail: string;
+  /** `detail` as a structured text, for the page to show in its language. */
+  reason?: CoreText;
 }
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: CommandSyntaxError };

@@ -17,10 +17,12 @@ import {
   oneOf,
   scalar,
   shape,
-  show,
+  shown,
   text,
+  wrongType,
   type Check,
 } from './messages';
+import { coreText } from '../text/message';
 import { dnsRecord } from './world';
 import {
   FAULT_COMMANDS,
@@ -46,25 +48,27 @@ const EVENT_KINDS = [
 
 /** A reference to a host; any name when the host list itself is broken (no cascade of errors). */
 export function hostRef(names: readonly string[] | undefined): Check<string> {
-  if (names === undefined) return nonEmpty('a host name');
-  return scalar(`one of the hosts (${names.join(', ')})`, isString, (s) =>
-    names.includes(s) ? s : undefined,
+  if (names === undefined) return nonEmpty(coreText('scenario.expected.anyHost'));
+  return scalar(
+    coreText('scenario.expected.knownHost', { names: names.join(', ') }),
+    isString,
+    (s) => (names.includes(s) ? s : undefined),
   );
 }
 
-const sender = scalar('an email address, or "" for the null sender', isString, (s) =>
+const sender = scalar(coreText('scenario.expected.sender'), isString, (s) =>
   s === '' || isAddress(s) ? s : undefined,
 );
-const recipients = listOf('a list of email addresses', address, { nonEmpty: true });
-const headerName = scalar('a header name (printable ASCII, no ":")', isString, (s) =>
+const recipients = listOf(coreText('scenario.expected.addresses'), address, { nonEmpty: true });
+const headerName = scalar(coreText('scenario.expected.headerName'), isString, (s) =>
   /^[!-9;-~]+$/.test(s) ? s : undefined,
 );
-const headers = mapOf('an object from header names to values', headerName, line);
-const port = integer('a port number (1 to 65535)', 1, 65535);
+const headers = mapOf(coreText('scenario.expected.headers'), headerName, line);
+const port = integer(coreText('scenario.expected.port'), 1, 65535);
 
 // RFC 3463: an enhanced status code has the class of the reply code.
 const faultReply = scalar(
-  'a reply like "451 4.3.0 Try later" (a 4xx or 5xx code, then text), or "drop"',
+  coreText('scenario.expected.faultReply'),
   isString,
   (s): Reply | 'drop' | undefined => {
     // "drop": close the connection without a reply (Postfix smtp-sink -q); at "." the message
@@ -80,7 +84,7 @@ const faultReply = scalar(
 );
 
 // AUTH PLAIN credentials for submission (RFC 4954, RFC 6409).
-const credentials = shape('an object with user and password', ['user', 'password'], (f) => {
+const credentials = shape(coreText('scenario.expected.credentials'), ['user', 'password'], (f) => {
   const user = f.req('user', line);
   const password = f.req('password', line);
   return user === undefined || password === undefined ? undefined : { user, password };
@@ -89,19 +93,21 @@ const credentials = shape('an object with user and password', ['user', 'password
 type Reader = (f: Fields, host: Check<string>) => EventAction | undefined;
 
 function pair(host: Check<string>): Check<[string, string]> {
-  const expected = 'a list of two hosts';
+  const expected = coreText('scenario.expected.hostPair');
   return {
     expected,
     read(value, path, issues) {
       if (!Array.isArray(value) || value.length !== 2) {
-        const got = Array.isArray(value) ? `${value.length} items` : show(value);
-        return issues.report(path, `expected ${expected}, got ${got}`);
+        const got = Array.isArray(value)
+          ? coreText('scenario.got.items', { count: value.length })
+          : shown(value);
+        return issues.report(path, wrongType(expected, got));
       }
       const both = listOf(expected, host).read(value, path, issues);
       if (both === undefined) return undefined;
       const [a = '', b = ''] = both;
       if (a === b)
-        return issues.report(path, `a link joins two different hosts, got ${show(a)} twice`);
+        return issues.report(path, coreText('scenario.problem.sameHostTwice', { host: shown(a) }));
       return [a, b];
     },
   };
@@ -123,7 +129,7 @@ const KINDS: Record<EventKind, { keys: readonly string[]; read: Reader }> = {
         subject: f.opt('subject', line),
         body: f.opt('body', text),
         headers: f.opt('headers', headers),
-        size: f.opt('size', integer('a size in octets (1 or more)', 1)),
+        size: f.opt('size', integer(coreText('scenario.expected.messageSize'), 1)),
       };
       const { host: h, from, to } = action;
       if (h === undefined || from === undefined || to === undefined) return undefined;
@@ -143,7 +149,7 @@ const KINDS: Record<EventKind, { keys: readonly string[]; read: Reader }> = {
       const server = f.req('server', host);
       const argument = f.req(
         'argument',
-        scalar('an ETRN argument (like "b.example", "@b.example" or "#queue")', isString, (s) =>
+        scalar(coreText('scenario.expected.etrnArgument'), isString, (s) =>
           /^\S+$/.test(s) ? s : undefined,
         ),
       );
@@ -157,7 +163,7 @@ const KINDS: Record<EventKind, { keys: readonly string[]; read: Reader }> = {
       const h = f.req('host', host);
       const server = f.req('server', host);
       const p = f.opt('port', port) ?? 25;
-      const lines = f.req('lines', listOf('a list of lines to send', line));
+      const lines = f.req('lines', listOf(coreText('scenario.expected.sessionLines'), line));
       if (h === undefined || server === undefined || lines === undefined) return undefined;
       return { do: 'session', host: h, server, port: p, lines };
     },
@@ -175,7 +181,7 @@ const KINDS: Record<EventKind, { keys: readonly string[]; read: Reader }> = {
       const h = f.req('host', host);
       const command = f.req('command', oneOf(FAULT_COMMANDS));
       const reply = f.req('reply', faultReply);
-      const times = f.opt('times', integer('a number of times (1 or more)', 1));
+      const times = f.opt('times', integer(coreText('scenario.expected.times'), 1));
       if (h === undefined || command === undefined || reply === undefined) return undefined;
       return dropUndefined({ do: 'fault' as const, host: h, command, reply, times });
     },
@@ -226,11 +232,11 @@ function dropUndefined<T extends object>(o: T): T {
 
 export function eventCheck(hostNames: readonly string[] | undefined): Check<ScenarioEvent> {
   const host = hostRef(hostNames);
-  const expected = 'an event (an object with "at" and "do")';
+  const expected = coreText('scenario.expected.event');
   return {
     expected,
     read(value, path, issues) {
-      if (!isObject(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (!isObject(value)) return issues.report(path, wrongType(expected, shown(value)));
       const f = new Fields(value, path, issues);
       const raw = value.do;
       const kind = EVENT_KINDS.find((k) => k === raw);
@@ -251,16 +257,16 @@ const CHECK_KINDS = ['delivered', 'deliveredBefore', 'queueEmpty', 'session'] as
 
 export function expectCheck(hostNames: readonly string[] | undefined): Check<ExpectCheck> {
   const host = hostRef(hostNames);
-  const expected = `a check (an object with one of ${CHECK_KINDS.join(', ')})`;
+  const expected = coreText('scenario.expected.check', { kinds: CHECK_KINDS.join(', ') });
   return {
     expected,
     read(value, path, issues) {
-      if (!isObject(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (!isObject(value)) return issues.report(path, wrongType(expected, shown(value)));
       const f = new Fields(value, path, issues);
       const kind = CHECK_KINDS.find((k) => f.has(k));
       switch (kind) {
         case undefined:
-          return issues.report(path, `expected ${expected}, got an object without any of them`);
+          return issues.report(path, wrongType(expected, coreText('scenario.got.noneOfThem')));
         case 'delivered': {
           f.allowOnly(['delivered', 'subject', 'subjectContains']);
           const mailbox = f.req('delivered', address);
@@ -283,14 +289,20 @@ export function expectCheck(hostNames: readonly string[] | undefined): Check<Exp
         }
         case 'session': {
           f.allowOnly(['session', 'codes', 'replyLines']);
-          const session = f.req('session', integer('a connection number (1 or more)', 1));
+          const session = f.req('session', integer(coreText('scenario.expected.connection'), 1));
           const codes = f.opt(
             'codes',
-            listOf('a list of reply codes', integer('a reply code (200 to 599)', 200, 599)),
+            listOf(
+              coreText('scenario.expected.replyCodes'),
+              integer(coreText('scenario.expected.replyCode'), 200, 599),
+            ),
           );
-          const replyLines = f.opt('replyLines', listOf('a list of reply lines', line));
+          const replyLines = f.opt(
+            'replyLines',
+            listOf(coreText('scenario.expected.replyLines'), line),
+          );
           if (!f.has('codes') && !f.has('replyLines')) {
-            return issues.report(path, 'a session check needs codes, replyLines or both');
+            return issues.report(path, coreText('scenario.problem.sessionCheck'));
           }
           if (session === undefined) return undefined;
           return dropUndefined({ check: kind, session, codes, replyLines });

@@ -1,44 +1,50 @@
 // Where a JSON text goes wrong, and why, in words for someone who wrote it by hand. JSON.parse
 // does the parsing; this scanner only runs after it failed, because engines word their errors
 // differently and some (Safari) give no position at all.
+import { coreText, english, type CoreText } from '../text/message';
 
 export interface JsonSyntaxError {
   /** 1-based; columns count UTF-16 code units from the start of the line. */
   line: number;
   column: number;
+  /** What is wrong, in English. */
   message: string;
+  /** The same as a structured text, for the page to show in its language. */
+  problem: CoreText;
 }
 
 type State = 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'next';
 
-function wanted(state: State, closer: string | undefined): string {
+function wanted(state: State, closer: string | undefined): CoreText {
   switch (state) {
     case 'value':
-      return 'a value';
+      return coreText('json.wanted.value');
     case 'firstValue':
-      return 'a value or "]"';
+      return coreText('json.wanted.valueOrClose');
     case 'key':
-      return 'a property name in double quotes';
+      return coreText('json.wanted.key');
     case 'firstKey':
-      return 'a property name in double quotes or "}"';
+      return coreText('json.wanted.keyOrClose');
     case 'colon':
-      return '":"';
+      return coreText('json.wanted.colon');
     case 'next':
-      return closer === undefined ? 'the end of the text' : `"," or "${closer}"`;
+      return closer === undefined
+        ? coreText('json.wanted.end')
+        : coreText('json.wanted.next', { closer });
   }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z_$][\w$]*/y;
 
-function position(text: string, offset: number, message: string): JsonSyntaxError {
+function position(text: string, offset: number, problem: CoreText): JsonSyntaxError {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return { line, column: offset - lineStart + 1, message };
+  return { line, column: offset - lineStart + 1, message: english(problem), problem };
 }
 
 function tokenAt(text: string, i: number): string {
@@ -48,31 +54,31 @@ function tokenAt(text: string, i: number): string {
 }
 
 /** Scans the string starting at `start` (a quote): the offset after it, or an error. */
-function scanString(text: string, start: number): number | { offset: number; message: string } {
+function scanString(text: string, start: number): number | { offset: number; problem: CoreText } {
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
-    if (c === 0x0a || c === 0x0d)
-      return { offset: i, message: 'Line break inside a string (write \\n)' };
-    if (c < 0x20) return { offset: i, message: 'Control character inside a string' };
+    if (c === 0x0a || c === 0x0d) return { offset: i, problem: coreText('json.lineBreak') };
+    if (c < 0x20) return { offset: i, problem: coreText('json.control') };
     if (c === 0x5c) {
       const e = text[i + 1] ?? '';
       if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
       else if (e !== '' && '"\\/bfnrt'.includes(e)) i++;
-      else return { offset: i, message: `Bad escape ${JSON.stringify(`\\${e}`)} in a string` };
+      else {
+        const escape = JSON.stringify(`\\${e}`);
+        return { offset: i, problem: coreText('json.badEscape', { escape }) };
+      }
     }
   }
-  return { offset: start, message: 'Unterminated string' };
+  return { offset: start, problem: coreText('json.unterminated') };
 }
 
-function unexpected(text: string, i: number, expected: string, afterComma: boolean): string {
+function unexpected(text: string, i: number, expected: CoreText, afterComma: boolean): CoreText {
   const c = text[i];
-  if (c === "'") return 'Unexpected "\'": JSON strings and property names need double quotes';
-  if (c === '/') return 'Unexpected "/": JSON does not allow comments';
-  if (afterComma && (c === '}' || c === ']')) {
-    return `Unexpected "${c}" after ",": JSON does not allow a trailing comma`;
-  }
-  return `Unexpected token ${tokenAt(text, i)}, expected ${expected}`;
+  if (c === "'") return coreText('json.singleQuote');
+  if (c === '/') return coreText('json.comment');
+  if (afterComma && (c === '}' || c === ']')) return coreText('json.trailingComma', { char: c });
+  return coreText('json.unexpected', { token: tokenAt(text, i), expected });
 }
 
 /** The first syntax error in `text`, or undefined if it is valid JSON. */
@@ -81,21 +87,21 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let state = 'value' as State;
   let afterComma = false;
   let i = 0;
-  const fail = (offset: number, message: string) => position(text, offset, message);
+  const fail = (offset: number, problem: CoreText) => position(text, offset, problem);
   for (;;) {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
     const closer = closers[closers.length - 1];
     const expected = wanted(state, closer);
     if (i >= text.length) {
       if (state === 'next' && closer === undefined) return undefined;
-      return fail(i, `Unexpected end of text, expected ${expected}`);
+      return fail(i, coreText('json.endOfText', { expected }));
     }
     const c = text[i] as string;
     const comma = afterComma;
     afterComma = false;
     if (state === 'next') {
       if (closer === undefined) {
-        return fail(i, `Unexpected token ${tokenAt(text, i)} after the end of the JSON value`);
+        return fail(i, coreText('json.afterEnd', { token: tokenAt(text, i) }));
       }
       if (c === ',') {
         state = closer === '}' ? 'key' : 'value';
@@ -122,7 +128,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     }
     if (c === '"') {
       const end = scanString(text, i);
-      if (typeof end !== 'number') return fail(end.offset, end.message);
+      if (typeof end !== 'number') return fail(end.offset, end.problem);
       state = state === 'key' || state === 'firstKey' ? 'colon' : 'next';
       i = end;
       continue;

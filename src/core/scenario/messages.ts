@@ -1,6 +1,7 @@
 // The validation toolkit: a collector of problems with their JSON paths, and small checks that
 // read a value, report what is wrong with it in a full sentence, and return it normalised.
-// Message shapes, so that every problem reads alike:
+// Problems are structured texts (src/core/text): `message` has them in English, and the page
+// formats `problem` in its own language. Message shapes, so that every problem reads alike:
 //   wrong type      `hosts[0].ip: expected an IPv4 address, got 42`
 //   invalid value   `hosts[0].ip: "10.0.0.300" is not an IPv4 address`
 //   missing key     `hosts[0].ip: missing, expected an IPv4 address`
@@ -8,28 +9,53 @@
 
 import { parseDuration } from '../net/duration';
 import { formatCidr, hasHostBits, parseCidr, parseIPv4, type Cidr } from '../net/ip';
+import { coreText, english, type CoreText, type TextValue } from '../text/message';
 import type { ScenarioError } from './types';
+
+/** A problem or a noun phrase: a structured text, or plain English (not translated). */
+export type Wording = string | CoreText;
+
+const inEnglish = (wording: Wording): string =>
+  typeof wording === 'string' ? wording : english(wording);
 
 export class Issues {
   readonly errors: ScenarioError[] = [];
 
   /** Records a problem at `path`; returns undefined so readers can `return issues.report(…)`. */
-  report(path: string, problem: string): undefined {
-    this.errors.push({ path, message: path === '' ? problem : `${path}: ${problem}` });
+  report(path: string, problem: Wording): undefined {
+    const text = inEnglish(problem);
+    const message = path === '' ? text : `${path}: ${text}`;
+    this.errors.push(typeof problem === 'string' ? { path, message } : { path, message, problem });
     return undefined;
   }
 }
 
 /** A value as a message quotes it: strings in JSON quotes (shortened), containers by kind. */
-export function show(value: unknown): string {
+export function shown(value: unknown): TextValue {
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   }
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return coreText('scenario.got.list');
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (value === undefined) return 'nothing';
+  if (typeof value === 'object') return coreText('scenario.got.object');
+  if (value === undefined) return coreText('scenario.got.nothing');
   return String(value as number | boolean | bigint);
+}
+
+/** `shown` in English, for messages written as plain text. */
+export function show(value: unknown): string {
+  const text = shown(value);
+  return typeof text === 'object' ? english(text) : String(text);
+}
+
+/** "expected …, got …": the value has the wrong JSON type. */
+export function wrongType(expected: Wording, got: TextValue): CoreText {
+  return coreText('scenario.problem.wrongType', { expected, got });
+}
+
+/** "… is not …": the type is right, the value is not. */
+export function invalid(value: unknown, expected: Wording): CoreText {
+  return coreText('scenario.problem.invalid', { value: shown(value), expected });
 }
 
 export function childPath(path: string, key: string | number): string {
@@ -40,7 +66,7 @@ export function childPath(path: string, key: string | number): string {
 
 export interface Check<T> {
   /** A noun phrase for messages: "an IPv4 address", "one of client, mta, dns". */
-  readonly expected: string;
+  readonly expected: Wording;
   read(value: unknown, path: string, issues: Issues): T | undefined;
 }
 
@@ -49,18 +75,16 @@ export interface Check<T> {
  * validates and normalises it (undefined: "… is not …").
  */
 export function scalar<V, T>(
-  expected: string,
+  expected: Wording,
   is: (value: unknown) => value is V,
   parse: (value: V) => T | undefined,
 ): Check<T> {
   return {
     expected,
     read(value, path, issues) {
-      if (!is(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (!is(value)) return issues.report(path, wrongType(expected, shown(value)));
       const result = parse(value);
-      return result === undefined
-        ? issues.report(path, `${show(value)} is not ${expected}`)
-        : result;
+      return result === undefined ? issues.report(path, invalid(value, expected)) : result;
     },
   };
 }
@@ -71,20 +95,24 @@ export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const text: Check<string> = scalar('a string', isString, (s) => s);
-export const flag: Check<boolean> = scalar('true or false', isBoolean, (b) => b);
+export const text: Check<string> = scalar(coreText('scenario.expected.string'), isString, (s) => s);
+export const flag: Check<boolean> = scalar(
+  coreText('scenario.expected.boolean'),
+  isBoolean,
+  (b) => b,
+);
 
 /** One line of text: no CR or LF. */
-export const line: Check<string> = scalar('a single line of text', isString, (s) =>
+export const line: Check<string> = scalar(coreText('scenario.expected.line'), isString, (s) =>
   /[\r\n]/.test(s) ? undefined : s,
 );
 
-export function nonEmpty(expected: string): Check<string> {
+export function nonEmpty(expected: Wording): Check<string> {
   return scalar(expected, isString, (s) => (s.trim() === '' ? undefined : s));
 }
 
 export function integer(
-  expected: string,
+  expected: Wording,
   min: number,
   max = Number.MAX_SAFE_INTEGER,
 ): Check<number> {
@@ -94,24 +122,25 @@ export function integer(
 }
 
 export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
-  return scalar(`one of ${values.join(', ')}`, isString, (s) =>
-    (values as readonly string[]).includes(s) ? (s as T) : undefined,
+  return scalar(
+    coreText('scenario.expected.oneOf', { values: values.join(', ') }),
+    isString,
+    (s) => ((values as readonly string[]).includes(s) ? (s as T) : undefined),
   );
 }
 
 /** A list whose items all pass `item`; undefined when any does not. */
 export function listOf<T>(
-  expected: string,
+  expected: Wording,
   item: Check<T>,
   options: { nonEmpty?: boolean; unique?: boolean } = {},
 ): Check<T[]> {
   return {
     expected,
     read(value, path, issues) {
-      if (!Array.isArray(value))
-        return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (!Array.isArray(value)) return issues.report(path, wrongType(expected, shown(value)));
       if (options.nonEmpty === true && value.length === 0) {
-        return issues.report(path, `expected ${expected}, got an empty list`);
+        return issues.report(path, wrongType(expected, coreText('scenario.got.emptyList')));
       }
       const out: T[] = [];
       let failed = false;
@@ -121,7 +150,7 @@ export function listOf<T>(
         if (options.unique === true && (typeof v === 'string' || typeof v === 'number')) {
           if (seen.has(v)) {
             failed = true;
-            issues.report(itemPath, `${show(v)} is listed twice`);
+            issues.report(itemPath, coreText('scenario.problem.listedTwice', { value: shown(v) }));
             return;
           }
           seen.add(v);
@@ -137,14 +166,14 @@ export function listOf<T>(
 
 /** An object from names (checked by `key`) to values; entries keep their order. */
 export function mapOf<T>(
-  expected: string,
+  expected: Wording,
   key: Check<string>,
   value: Check<T>,
 ): Check<Record<string, T>> {
   return {
     expected,
     read(raw, path, issues) {
-      if (!isObject(raw)) return issues.report(path, `expected ${expected}, got ${show(raw)}`);
+      if (!isObject(raw)) return issues.report(path, wrongType(expected, shown(raw)));
       const entries: [string, T][] = [];
       let failed = false;
       for (const [k, v] of Object.entries(raw)) {
@@ -178,7 +207,7 @@ export class Fields {
       if (!keys.includes(key)) {
         this.issues.report(
           childPath(this.path, key),
-          `unknown key (expected one of ${keys.join(', ')})`,
+          coreText('scenario.problem.unknownKey', { keys: keys.join(', ') }),
         );
       }
     }
@@ -186,7 +215,12 @@ export class Fields {
 
   req<T>(key: string, check: Check<T>): T | undefined {
     const path = childPath(this.path, key);
-    if (!this.has(key)) return this.issues.report(path, `missing, expected ${check.expected}`);
+    if (!this.has(key)) {
+      return this.issues.report(
+        path,
+        coreText('scenario.problem.missing', { expected: check.expected }),
+      );
+    }
     return check.read(this.raw[key], path, this.issues);
   }
 
@@ -199,14 +233,14 @@ export class Fields {
 
 /** An object with exactly these keys (unknown ones reported), built by `build`. */
 export function shape<T>(
-  expected: string,
+  expected: Wording,
   keys: readonly string[],
   build: (fields: Fields) => T | undefined,
 ): Check<T> {
   return {
     expected,
     read(value, path, issues) {
-      if (!isObject(value)) return issues.report(path, `expected ${expected}, got ${show(value)}`);
+      if (!isObject(value)) return issues.report(path, wrongType(expected, shown(value)));
       const fields = new Fields(value, path, issues);
       fields.allowOnly(keys);
       return build(fields);
@@ -239,26 +273,22 @@ const when =
     test(s) ? s : undefined;
 
 /** Hosts are named like DNS names: letters, digits, "-" and ".". */
-export const hostName = scalar(
-  'a host name (letters, digits, "-" and ".")',
+export const hostName = scalar(coreText('scenario.expected.hostName'), isString, when(isDomain));
+export const domainName = scalar(
+  coreText('scenario.expected.domainName'),
   isString,
   when(isDomain),
 );
-export const domainName = scalar('a domain name', isString, when(isDomain));
-export const address = scalar('an email address (local@domain)', isString, when(isAddress));
+export const address = scalar(coreText('scenario.expected.address'), isString, when(isAddress));
 export const ipv4 = scalar(
-  'an IPv4 address',
+  coreText('scenario.expected.ipv4'),
   isString,
   when((s) => parseIPv4(s) !== undefined),
 );
 
-export const duration = scalar(
-  'a duration (like "40ms", "1.5s" or "2h1m")',
-  isString,
-  parseDuration,
-);
+export const duration = scalar(coreText('scenario.expected.duration'), isString, parseDuration);
 
-const cidrText = scalar('a CIDR block (like "192.0.2.0/24")', isString, parseCidr);
+const cidrText = scalar(coreText('scenario.expected.cidr'), isString, parseCidr);
 
 export const cidr: Check<Cidr> = {
   expected: cidrText.expected,
@@ -267,7 +297,7 @@ export const cidr: Check<Cidr> = {
     if (result !== undefined && typeof value === 'string' && hasHostBits(value)) {
       return issues.report(
         path,
-        `${show(value)} has host bits set (did you mean "${formatCidr(result)}"?)`,
+        coreText('scenario.problem.hostBits', { value: shown(value), cidr: formatCidr(result) }),
       );
     }
     return result;

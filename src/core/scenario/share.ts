@@ -6,6 +6,7 @@
 // which one failed, so that a link cut short or edited by hand gets a precise message, and it
 // refuses anything that would decompress to more than MAX_SHARE_BYTES.
 import { Inflate, zlibSync } from 'fflate';
+import { coreText, english, type CoreText } from '../text/message';
 import { findJsonSyntaxError } from './jsonText';
 import type { Scenario, ScenarioError } from './types';
 import { validateScenario } from './validate';
@@ -23,6 +24,8 @@ export interface ShareError {
   kind: ShareErrorKind;
   /** A technical detail in English (a position, a limit), for the curious; may be absent. */
   detail?: string;
+  /** For `json`: the detail as a structured text, for the page to show in its language. */
+  problem?: CoreText;
   /** For `invalid`: the validation messages, as the editor shows them. */
   errors?: ScenarioError[];
 }
@@ -207,12 +210,10 @@ export function decodeShare(s: string | null | undefined, c?: string | null): Sh
     json = JSON.parse(payload.text);
   } catch (e) {
     const where = findJsonSyntaxError(payload.text);
-    const detail = where
-      ? `line ${where.line}, column ${where.column}: ${where.message}`
-      : e instanceof Error
-        ? e.message
-        : String(e);
-    return { ok: false, error: { kind: 'json', detail } };
+    const problem = where
+      ? coreText('json.at', { line: where.line, column: where.column, problem: where.problem })
+      : coreText('json.engine', { message: e instanceof Error ? e.message : String(e) });
+    return { ok: false, error: { kind: 'json', detail: english(problem), problem } };
   }
   const result = validateScenario(json);
   if (!result.ok) return { ok: false, error: { kind: 'invalid', errors: result.errors } };

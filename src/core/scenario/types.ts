@@ -3,6 +3,7 @@
 // `validateScenario` turns it into these shapes.
 
 import type { Cidr } from '../net/ip';
+import type { CoreText } from '../text/message';
 import type { Reply, Verb } from '../protocol/types';
 import { KNOWN_EXTENSIONS, type Extension } from '../machines/smtpServer/policy';
 
@@ -173,6 +174,11 @@ export interface ScenarioError {
   path: string;
   /** A full sentence that starts with the path: `hosts[2].ip: "10.0.0.300" is not an IPv4 address`. */
   message: string;
+  /**
+   * The problem without the path, as a structured text for the page to show in its language;
+   * absent when a check reported plain English (then `message` is all there is).
+   */
+  problem?: CoreText;
   /** For JSON syntax errors: 1-based position in the text. */
   line?: number;
   column?: number;

@@ -11,9 +11,11 @@ import {
   Issues,
   listOf,
   nonEmpty,
-  show,
+  shown,
   text,
+  wrongType,
 } from './messages';
+import { coreText, english } from '../text/message';
 import { DEFAULT_LATENCY_MS, DEFAULT_SEED, type Scenario, type ValidationResult } from './types';
 import { dnsRecord, host } from './world';
 
@@ -47,35 +49,38 @@ export function parseScenarioText(source: string): ValidationResult {
   } catch (e) {
     const where = findJsonSyntaxError(json);
     if (where === undefined) {
-      return {
-        ok: false,
-        errors: [{ path: '', message: e instanceof Error ? e.message : String(e) }],
-      };
+      const problem = coreText('json.engine', {
+        message: e instanceof Error ? e.message : String(e),
+      });
+      return { ok: false, errors: [{ path: '', message: english(problem), problem }] };
     }
-    const { line, column, message } = where;
-    return {
-      ok: false,
-      errors: [{ path: '', message: `line ${line}, column ${column}: ${message}`, line, column }],
-    };
+    const { line, column } = where;
+    const problem = coreText('json.at', { line, column, problem: where.problem });
+    return { ok: false, errors: [{ path: '', message: english(problem), problem, line, column }] };
   }
   return validateScenario(value);
 }
 
 function readScenario(input: unknown, issues: Issues): Scenario | undefined {
   if (!isObject(input))
-    return issues.report('', `expected a scenario (a JSON object), got ${show(input)}`);
+    return issues.report('', wrongType(coreText('scenario.expected.scenario'), shown(input)));
   const f = new Fields(input, '', issues);
   f.allowOnly(SCENARIO_KEYS);
-  const title = f.req('title', nonEmpty('a title (a non-empty string)'));
+  const title = f.req('title', nonEmpty(coreText('scenario.expected.title')));
   const description = f.opt('description', text);
-  const seed = f.opt('seed', integer('a whole number, 0 or more', 0)) ?? DEFAULT_SEED;
+  const seed = f.opt('seed', integer(coreText('scenario.expected.seed'), 0)) ?? DEFAULT_SEED;
   const latency = f.opt('latency', duration) ?? DEFAULT_LATENCY_MS;
   const until = f.opt('until', duration);
-  const hosts = f.req('hosts', listOf('a list of hosts', host, { nonEmpty: true }));
+  const hosts = f.req(
+    'hosts',
+    listOf(coreText('scenario.expected.hosts'), host, { nonEmpty: true }),
+  );
   const names = hostNames(input.hosts, issues);
-  const dns = f.opt('dns', listOf('a list of DNS records', dnsRecord)) ?? [];
-  const events = f.opt('events', listOf('a list of events', eventCheck(names))) ?? [];
-  const expect = f.opt('expect', listOf('a list of checks', expectCheck(names))) ?? [];
+  const dns = f.opt('dns', listOf(coreText('scenario.expected.dnsRecords'), dnsRecord)) ?? [];
+  const events =
+    f.opt('events', listOf(coreText('scenario.expected.events'), eventCheck(names))) ?? [];
+  const expect =
+    f.opt('expect', listOf(coreText('scenario.expected.checks'), expectCheck(names))) ?? [];
   if (title === undefined || hosts === undefined) return undefined;
   return {
     title,
@@ -100,8 +105,8 @@ function hostNames(raw: unknown, issues: Issues): string[] | undefined {
   const ips = new Map<string, number>();
   raw.forEach((h: unknown, i) => {
     if (!isObject(h)) return;
-    noteUnique(names, h.name, i, `hosts[${i}].name`, 'the name', issues);
-    noteUnique(ips, h.ip, i, `hosts[${i}].ip`, 'the address', issues);
+    noteUnique(names, h.name, i, `hosts[${i}].name`, 'scenario.problem.nameTaken', issues);
+    noteUnique(ips, h.ip, i, `hosts[${i}].ip`, 'scenario.problem.addressTaken', issues);
   });
   return [...names.keys()];
 }
@@ -111,11 +116,11 @@ function noteUnique(
   value: unknown,
   index: number,
   path: string,
-  what: string,
+  taken: 'scenario.problem.nameTaken' | 'scenario.problem.addressTaken',
   issues: Issues,
 ): void {
   if (typeof value !== 'string') return;
   const first = seen.get(value);
   if (first === undefined) seen.set(value, index);
-  else issues.report(path, `${show(value)} is already ${what} of hosts[${first}]`);
+  else issues.report(path, coreText(taken, { value: shown(value), other: `hosts[${first}]` }));
 }

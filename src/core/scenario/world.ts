@@ -21,10 +21,12 @@ import {
   oneOf,
   scalar,
   shape,
-  show,
+  shown,
   text,
+  wrongType,
   type Check,
 } from './messages';
+import { coreText } from '../text/message';
 import {
   DEFAULT_GREYLIST_DELAY_MS,
   DEFAULT_PORTS,
@@ -57,13 +59,13 @@ const HOST_KEYS = [
   'ports',
 ] as const;
 
-const positiveDuration = scalar('a duration longer than 0s (like "5m")', isString, (s) => {
+const positiveDuration = scalar(coreText('scenario.expected.positiveDuration'), isString, (s) => {
   const ms = parseDuration(s);
   return ms !== undefined && ms > 0 ? ms : undefined;
 });
 
 const retry: Check<RetryPolicy> = shape(
-  'an object with durations first, max, giveUp and warnAfter',
+  coreText('scenario.expected.retry'),
   ['first', 'max', 'giveUp', 'warnAfter'],
   (f) => {
     const first = f.opt('first', positiveDuration) ?? DEFAULT_RETRY.first;
@@ -73,27 +75,29 @@ const retry: Check<RetryPolicy> = shape(
     if (first > max) {
       return f.issues.report(
         f.path,
-        `first (${formatDuration(first)}) is longer than max (${formatDuration(max)})`,
+        coreText('scenario.problem.retryOrder', {
+          first: formatDuration(first),
+          max: formatDuration(max),
+        }),
       );
     }
     return warnAfter === undefined ? { first, max, giveUp } : { first, max, giveUp, warnAfter };
   },
 );
 
-const lines = listOf('a list of lines', line, { nonEmpty: true });
+const lines = listOf(coreText('scenario.expected.lines'), line, { nonEmpty: true });
 
 const banner: Check<string[]> = {
-  expected: 'a line of text or a list of lines',
+  expected: coreText('scenario.expected.banner'),
   read(value, path, issues) {
     if (Array.isArray(value)) return lines.read(value, path, issues);
-    if (!isString(value))
-      return issues.report(path, `expected ${this.expected}, got ${show(value)}`);
+    if (!isString(value)) return issues.report(path, wrongType(this.expected, shown(value)));
     const single = line.read(value, path, issues);
     return single === undefined ? undefined : [single];
   },
 };
 
-const greylistObject = shape('true, false or an object with a delay', ['delay'], (f) => ({
+const greylistObject = shape(coreText('scenario.expected.greylisting'), ['delay'], (f) => ({
   delay: f.opt('delay', duration) ?? DEFAULT_GREYLIST_DELAY_MS,
 }));
 
@@ -105,68 +109,66 @@ const greylisting: Check<{ delay: number } | false> = {
       : greylistObject.read(value, path, issues),
 };
 
-const domains = listOf('a list of domain names', domainName, { unique: true });
-const mailboxes = listOf('a list of email addresses', address, { unique: true });
-const relayFrom = listOf('a list of CIDR blocks', cidr);
-const size = integer('a size in octets (0 or more; 0: no limit)', 0);
-const extensions = listOf('a list of EHLO keywords', oneOf(EXTENSIONS), { unique: true });
-const userName = scalar('a user name (no spaces)', isString, (s) =>
+const domains = listOf(coreText('scenario.expected.domains'), domainName, { unique: true });
+const mailboxes = listOf(coreText('scenario.expected.addresses'), address, { unique: true });
+const relayFrom = listOf(coreText('scenario.expected.cidrs'), cidr);
+const size = integer(coreText('scenario.expected.hostSize'), 0);
+const extensions = listOf(coreText('scenario.expected.extensions'), oneOf(EXTENSIONS), {
+  unique: true,
+});
+const userName = scalar(coreText('scenario.expected.userName'), isString, (s) =>
   /^\S+$/.test(s) ? s : undefined,
 );
-const users = mapOf('an object from user names to passwords', userName, text);
-const port = integer('a port number (1 to 65535)', 1, 65535);
-const ports = listOf('a list of port numbers', port, { nonEmpty: true, unique: true });
+const users = mapOf(coreText('scenario.expected.users'), userName, text);
+const port = integer(coreText('scenario.expected.port'), 1, 65535);
+const ports = listOf(coreText('scenario.expected.ports'), port, { nonEmpty: true, unique: true });
 
-export const host: Check<Host> = shape(
-  'a host (an object with name, ip and role)',
-  HOST_KEYS,
-  (f) => {
-    const name = f.req('name', hostName);
-    const ip = f.req('ip', ipv4);
-    const role = f.req('role', oneOf(HOST_ROLES));
-    const fields = {
-      domains: f.opt('domains', domains) ?? [],
-      mailboxes: f.opt('mailboxes', mailboxes) ?? [],
-      relayFrom: f.opt('relayFrom', relayFrom) ?? [],
-      backupFor: f.opt('backupFor', domains) ?? [],
-      etrn: f.opt('etrn', flag) ?? false,
-      retry: f.opt('retry', retry) ?? { ...DEFAULT_RETRY },
-      banner: f.opt('banner', banner),
-      size: f.opt('size', size) ?? DEFAULT_SIZE,
-      extensions: f.opt('extensions', extensions),
-      greylisting: f.opt('greylisting', greylisting),
-      users: f.opt('users', users) ?? {},
-      ports: f.opt('ports', ports) ?? [...DEFAULT_PORTS],
-    };
-    if (name === undefined || ip === undefined || role === undefined) return undefined;
-    const { banner: lines, extensions: offered, greylisting: grey, ...rest } = fields;
-    return {
-      name,
-      ip,
-      role,
-      ...rest,
-      banner: lines ?? [`${name} ESMTP Postfix`],
-      extensions: offered ?? defaultExtensions(fields),
-      ...(grey === undefined || grey === false ? {} : { greylisting: grey }),
-    };
-  },
-);
+export const host: Check<Host> = shape(coreText('scenario.expected.host'), HOST_KEYS, (f) => {
+  const name = f.req('name', hostName);
+  const ip = f.req('ip', ipv4);
+  const role = f.req('role', oneOf(HOST_ROLES));
+  const fields = {
+    domains: f.opt('domains', domains) ?? [],
+    mailboxes: f.opt('mailboxes', mailboxes) ?? [],
+    relayFrom: f.opt('relayFrom', relayFrom) ?? [],
+    backupFor: f.opt('backupFor', domains) ?? [],
+    etrn: f.opt('etrn', flag) ?? false,
+    retry: f.opt('retry', retry) ?? { ...DEFAULT_RETRY },
+    banner: f.opt('banner', banner),
+    size: f.opt('size', size) ?? DEFAULT_SIZE,
+    extensions: f.opt('extensions', extensions),
+    greylisting: f.opt('greylisting', greylisting),
+    users: f.opt('users', users) ?? {},
+    ports: f.opt('ports', ports) ?? [...DEFAULT_PORTS],
+  };
+  if (name === undefined || ip === undefined || role === undefined) return undefined;
+  const { banner: lines, extensions: offered, greylisting: grey, ...rest } = fields;
+  return {
+    name,
+    ip,
+    role,
+    ...rest,
+    banner: lines ?? [`${name} ESMTP Postfix`],
+    extensions: offered ?? defaultExtensions(fields),
+    ...(grey === undefined || grey === false ? {} : { greylisting: grey }),
+  };
+});
 
 const RECORD_KEYS = ['name', 'type', 'preference', 'value'] as const;
 
 const recordValue = {
   A: ipv4,
-  AAAA: scalar('an IPv6 address', isString, (s) => (isIPv6(s) ? s : undefined)),
+  AAAA: scalar(coreText('scenario.expected.ipv6'), isString, (s) => (isIPv6(s) ? s : undefined)),
   CNAME: hostName,
   // RFC 7505 null MX: "." says the domain accepts no mail.
-  MX: scalar('a host name, or "." for a null MX', isString, (s) =>
+  MX: scalar(coreText('scenario.expected.mxTarget'), isString, (s) =>
     s === '.' || isDomain(s) ? s : undefined,
   ),
   TXT: text,
 } as const;
 
 export const dnsRecord: Check<DnsRecord> = shape(
-  'a DNS record (an object with name, type and value)',
+  coreText('scenario.expected.dnsRecord'),
   RECORD_KEYS,
   (f) => {
     const name = f.req('name', domainName);
@@ -174,12 +176,15 @@ export const dnsRecord: Check<DnsRecord> = shape(
     if (type === undefined) return undefined;
     const value = f.req('value', recordValue[type]);
     if (type === 'MX') {
-      const preference = f.req('preference', integer('an MX preference (0 to 65535)', 0, 65535));
+      const preference = f.req(
+        'preference',
+        integer(coreText('scenario.expected.mxPreference'), 0, 65535),
+      );
       if (name === undefined || value === undefined || preference === undefined) return undefined;
       return { name, type, preference, value };
     }
     if (f.has('preference')) {
-      f.issues.report(childPath(f.path, 'preference'), 'only MX records have a preference');
+      f.issues.report(childPath(f.path, 'preference'), coreText('scenario.problem.preference'));
     }
     if (name === undefined || value === undefined) return undefined;
     return { name, type, value };

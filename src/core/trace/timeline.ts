@@ -1,6 +1,7 @@
 // A trace as something to move through: where each session, line, delivery and failure is, and
 // what the world looked like after the first N events (a fold over the prefix, with checkpoints
 // so that jumping anywhere in a long trace costs no more than stepping).
+import { coreText, english, type CoreText } from '../text/message';
 import type { QueueAction, TraceEvent } from './types';
 
 export type StepKind = 'event' | 'line' | 'session' | 'delivery' | 'failure';
@@ -12,7 +13,13 @@ export interface Marker {
   index: number;
   t: number;
   kind: MarkerKind;
-  label: string;
+  /** What happened, as a structured text (the page shows it in its language). */
+  text: CoreText;
+}
+
+/** A marker's label in English: `mail.a.example 3F2A deferred`. */
+export function markerLabel(marker: Marker): string {
+  return english(marker.text);
 }
 
 export interface ConnectionInfo {
@@ -76,24 +83,34 @@ function isFailure(e: TraceEvent): boolean {
 
 const linkKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+const QUEUE_MARKERS: Partial<Record<QueueAction, [MarkerKind, CoreText['key']]>> = {
+  defer: ['retry', 'marker.deferred'],
+  bounce: ['bounce', 'marker.bounce'],
+  expire: ['bounce', 'marker.expire'],
+  warn: ['warning', 'marker.warning'],
+};
+
 function markerFor(e: TraceEvent, index: number): Marker | undefined {
+  const marker = (kind: MarkerKind, text: CoreText): Marker => ({ index, t: e.t, kind, text });
   switch (e.type) {
-    case 'connect':
-      return { index, t: e.t, kind: 'session', label: `${e.from} → ${e.to}:${e.port} ${e.result}` };
+    case 'connect': {
+      const { from, to, port } = e;
+      const result = coreText(`marker.result.${e.result}`);
+      return marker('session', coreText('marker.session', { from, to, port, result }));
+    }
     case 'deliver':
-      return { index, t: e.t, kind: 'delivery', label: `${e.mailbox}: ${e.subject}` };
-    case 'queue':
-      if (e.action === 'defer')
-        return { index, t: e.t, kind: 'retry', label: `${e.host} ${e.id} deferred` };
-      if (e.action === 'bounce' || e.action === 'expire')
-        return { index, t: e.t, kind: 'bounce', label: `${e.host} ${e.id} ${e.action}` };
-      if (e.action === 'warn')
-        return { index, t: e.t, kind: 'warning', label: `${e.host} ${e.id} warning` };
-      return undefined;
+      return marker(
+        'delivery',
+        coreText('marker.delivery', { mailbox: e.mailbox, subject: e.subject }),
+      );
+    case 'queue': {
+      const found = QUEUE_MARKERS[e.action];
+      return found && marker(found[0], coreText(found[1], { host: e.host, id: e.id }));
+    }
     case 'host':
-      return { index, t: e.t, kind: 'host', label: `${e.host} ${e.up ? 'up' : 'down'}` };
+      return marker('host', coreText(e.up ? 'marker.hostUp' : 'marker.hostDown', { host: e.host }));
     case 'note':
-      return { index, t: e.t, kind: 'note', label: e.text };
+      return marker('note', coreText('marker.note', { text: e.text }));
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@
 import { COMMANDS, REPLY_CLASSES, explainReply } from '../../core/protocol/catalogue';
 import { parseCommand } from '../../core/protocol/commands';
 import { replyClass } from '../../core/protocol/replyFormat';
+import { coreMessage } from '../../i18n/coreText';
 import { t, type Locale, type MessageKey } from '../../i18n/index.svelte';
 import { protocolText } from '../../i18n/protocol';
 import {
@@ -154,11 +155,12 @@ function explainClient(entry: ClientBody): Omit<Explanation, 'announcement' | 'l
   const verb = parsed.ok ? parsed.command.verb : parsed.error.verb;
   const rows: ExplanationRow[] = [];
   if (!parsed.ok) {
+    const { reason, detail } = parsed.error;
     rows.push({
       label: t('explain.syntaxError'),
       value: t(`explain.syntaxKind.${parsed.error.kind}`),
-      detail: parsed.error.detail,
-      detailLang: 'en',
+      // What is wrong, in the page's language; the reply on the wire stays protocol English.
+      ...(reason ? { detail: coreMessage(reason) } : { detail, detailLang: 'en' as const }),
     });
   }
   if (verb) {

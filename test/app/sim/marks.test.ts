@@ -1,6 +1,7 @@
 // Scrubber marks: where each marker and fork sits, which lane it is in, and that a long trace
 // draws at most one mark per kind per slot while counting them all.
 import { describe, expect, test } from 'vitest';
+import { coreText } from '../../../src/core/text/message';
 import type { Marker } from '../../../src/core/trace/timeline';
 import { SLOTS, markLayout } from '../../../src/ui/sim/controls/marks';
 
@@ -8,7 +9,7 @@ const marker = (index: number, kind: Marker['kind']): Marker => ({
   index,
   t: index,
   kind,
-  label: `${kind} ${index}`,
+  text: coreText('marker.note', { text: `${kind} ${index}` }),
 });
 
 describe('markLayout', () => {

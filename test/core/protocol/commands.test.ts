@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCommand, parseCommand } from '../../../src/core/protocol/commands';
 import type { CommandSyntaxError } from '../../../src/core/protocol/types';
+import { english } from '../../../src/core/text/message';
 
 function command(line: string) {
   const result = parseCommand(line);
@@ -9,10 +10,13 @@ function command(line: string) {
   return result.command;
 }
 
-function error(line: string): CommandSyntaxError {
+/** The error without its structured reason, which must say the same as the English detail. */
+function error(line: string): Omit<CommandSyntaxError, 'reason'> {
   const result = parseCommand(line);
   if (result.ok) throw new Error(`expected ${JSON.stringify(line)} to fail`);
-  return result.error;
+  const { reason, ...rest } = result.error;
+  expect(reason && english(reason)).toBe(rest.detail);
+  return rest;
 }
 
 const userx = { localPart: 'userx', domain: 'y.foo.org', address: 'userx@y.foo.org' };

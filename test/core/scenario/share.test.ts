@@ -183,6 +183,7 @@ describe('broken and tampered links', () => {
         kind: 'json',
         detail:
           'line 2, column 3: Unexpected token "hosts", expected a property name in double quotes',
+        problem: expect.anything(),
       },
     });
   });

@@ -606,7 +606,11 @@ describe('broken scenarios: one message per problem, all of them', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { path: 'hosts[3].ip', message: 'hosts[3].ip: "10.0.0.300" is not an IPv4 address' },
+        {
+          path: 'hosts[3].ip',
+          message: 'hosts[3].ip: "10.0.0.300" is not an IPv4 address',
+          problem: expect.anything(),
+        },
       ],
     });
   });
@@ -618,7 +622,13 @@ describe('parseScenarioText', () => {
     expect(parseScenarioText(`\uFEFF${JSON.stringify(base())}`).ok).toBe(true);
     expect(parseScenarioText('{"title": "x"}')).toEqual({
       ok: false,
-      errors: [{ path: 'hosts', message: 'hosts: missing, expected a list of hosts' }],
+      errors: [
+        {
+          path: 'hosts',
+          message: 'hosts: missing, expected a list of hosts',
+          problem: expect.anything(),
+        },
+      ],
     });
   });
 
@@ -630,6 +640,7 @@ describe('parseScenarioText', () => {
         {
           path: '',
           message: 'line 3, column 13: Unexpected token "}", expected a value or "]"',
+          problem: expect.anything(),
           line: 3,
           column: 13,
         },

@@ -1,6 +1,7 @@
 // Where the scrubber draws its marks: each timeline marker and fork at the cursor position it
 // stands for, as a fraction of the track. A long trace has thousands of markers; one mark per
 // kind per slot of the track is drawn (the counts still count them all).
+import type { CoreText } from '../../../core/text/message';
 import type { Marker } from '../../../core/trace/timeline';
 
 export const MARK_KINDS = ['session', 'fork', 'delivery', 'retry', 'warning', 'bounce'] as const;
@@ -11,7 +12,8 @@ export interface Mark {
   kind: MarkKind;
   /** 0 … 1 along the track. */
   at: number;
-  label: string;
+  /** A timeline marker's text (formatted in the page's language when drawn), or a fork's label. */
+  label: string | CoreText;
 }
 
 export interface MarkLayout {
@@ -55,7 +57,7 @@ export function markLayout(
   const upper: Mark[] = [];
   const lower: Mark[] = [];
   const taken = new Set<string>();
-  const place = (kind: MarkKind, cursor: number, label: string) => {
+  const place = (kind: MarkKind, cursor: number, label: string | CoreText) => {
     counts[kind] += 1;
     const at = length > 0 ? Math.max(0, Math.min(1, cursor / length)) : 0;
     const key = `${kind}:${Math.round(at * SLOTS)}`;
@@ -66,7 +68,7 @@ export function markLayout(
   for (const m of markers) {
     const kind = KIND_OF[m.kind];
     // The cursor just after the marked event is where stepping to it lands.
-    if (kind) place(kind, m.index + 1, m.label);
+    if (kind) place(kind, m.index + 1, m.text);
   }
   for (const f of forks) place('fork', f.index, f.label);
   return { upper, lower, counts };

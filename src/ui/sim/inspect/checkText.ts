@@ -1,6 +1,26 @@
-// What a scenario's expect check asks, in words of the current language.
+// What a scenario's expect check asks, and what it found, in words of the current language.
 import { formatDuration } from '../../../core/net/duration';
-import { t } from '../../../i18n/index.svelte';
+import type { CheckResult, Summary, TraceEvent } from '../../../core/trace/types';
+import { outcomeFromSummary } from '../../../core/world/expect';
+import { coreMessage } from '../../../i18n/coreText';
+import { i18n, t } from '../../../i18n/index.svelte';
+import type { LocalText } from '../../../i18n/protocol';
+
+/**
+ * What a check found (`bob@b.example has it`) in the current language: the check is evaluated
+ * again from the run's summary and trace; should that not give the summary's result exactly,
+ * the summary's English detail is shown as it is.
+ */
+export function checkDetail(
+  result: CheckResult,
+  summary: Summary,
+  trace: readonly TraceEvent[],
+): LocalText {
+  const outcome = outcomeFromSummary(result, summary, trace);
+  return outcome
+    ? { text: coreMessage(outcome.reason), lang: i18n.locale }
+    : { text: result.detail, lang: 'en' };
+}
 
 export function checkText(check: unknown): string {
   if (typeof check !== 'object' || check === null) return JSON.stringify(check);

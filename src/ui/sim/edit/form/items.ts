@@ -5,6 +5,7 @@ import type { EventKind, ScenarioError } from '../../../../core/scenario/types';
 import type { DnsForm } from './spec';
 import { targets } from './spec';
 import { isObject, isUnder, type JsonObject } from './paths';
+import { coreMessage } from '../../../../i18n/coreText';
 
 interface HostInfo {
   name: string;
@@ -148,14 +149,19 @@ export function placeErrors(
 }
 
 /**
- * The message as shown at `place`: without the part of the path the place already says. What
- * lies below the place stays (`colour: unknown key …` on a host), except a list index: the
- * message quotes the item itself.
+ * The message as shown at `place`, in the page's language (English when the problem came as
+ * plain English: see `ScenarioError.problem`): without the part of the path the place already
+ * says. What lies below the place stays (`colour: unknown key …` on a host), except a list
+ * index: the message quotes the item itself.
  */
 export function messageText(error: ScenarioError, place = error.path): string {
   const prefix = `${error.path}: `;
-  if (error.path === '' || !error.message.startsWith(prefix)) return error.message;
-  const rest = error.message.slice(prefix.length);
+  let rest: string;
+  if (error.problem !== undefined) rest = coreMessage(error.problem);
+  else if (error.path !== '' && error.message.startsWith(prefix))
+    rest = error.message.slice(prefix.length);
+  else return error.message;
+  if (error.path === '') return rest;
   const below = error.path.slice(place.length).replace(/^\./, '');
   return below === '' || /^\[\d+\]$/.test(below) ? rest : `${below}: ${rest}`;
 }
