@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonsCheck } from './src/node/lessonsPlugin.ts';
 
 /**
  * Writes the list of files to keep offline into the built sw.js (copied from public/): the app
@@ -48,7 +49,7 @@ function precacheList(): Plugin {
 export default defineConfig({
   // Relative asset paths: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), precacheList()],
+  plugins: [svelte(), precacheList(), lessonsCheck()],
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [

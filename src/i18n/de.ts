@@ -1,7 +1,9 @@
 // Deutsch. Typed against en.ts: a missing or an extra key is a type error.
 import type { MessageKey } from './en';
+import { coreDe } from './areas/core.de';
 import { editDe } from './areas/edit.de';
 import { inspectDe } from './areas/inspect.de';
+import { lessonsDe } from './areas/lessons.de';
 import { simDe } from './areas/sim.de';
 import { viewsDe } from './areas/views.de';
 
@@ -127,4 +129,6 @@ export const de: Record<MessageKey, string> = {
   ...viewsDe,
   ...inspectDe,
   ...editDe,
+  ...coreDe,
+  ...lessonsDe,
 };

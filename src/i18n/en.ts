@@ -1,7 +1,9 @@
 // English, the source language. Every key here must exist in de.ts (a type error otherwise).
 // `{name}` marks a variable filled in by `t(key, { name })`.
+import { coreEn } from './areas/core.en';
 import { editEn } from './areas/edit.en';
 import { inspectEn } from './areas/inspect.en';
+import { lessonsEn } from './areas/lessons.en';
 import { simEn } from './areas/sim.en';
 import { viewsEn } from './areas/views.en';
 
@@ -126,6 +128,8 @@ export const en = {
   ...viewsEn,
   ...inspectEn,
   ...editEn,
+  ...coreEn,
+  ...lessonsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

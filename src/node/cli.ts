@@ -1,12 +1,13 @@
 // `smtp-sim COMMAND …`: finds the subcommand and runs it. A new subcommand is one file in
 // commands/ and one line in COMMANDS.
 import { readFileSync } from 'node:fs';
+import { lessonCommand } from './commands/lesson';
 import { runCommand } from './commands/run';
 import { send } from './commands/send';
 import { serve } from './commands/serve';
 import { consoleIo, USAGE_ERROR, type Command, type Io } from './io';
 
-const COMMANDS: Command[] = [runCommand, send, serve];
+const COMMANDS: Command[] = [runCommand, send, serve, lessonCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
