@@ -31,9 +31,21 @@ export function ensureMessageId(
   raw: string,
   id: string,
 ): { raw: string; messageId: string; added: boolean } {
+  const result = withMessageId(raw, id);
+  return { raw: result.raw, messageId: result.messageId, added: result.added };
+}
+
+/**
+ * `ensureMessageId`, and the Subject of a message that already had a Message-ID (read from the
+ * same parse, so that a caller that needs it does not parse the message again).
+ */
+export function withMessageId(
+  raw: string,
+  id: string,
+): { raw: string; messageId: string; added: boolean; subject?: string } {
   const parsed = parseMessage(raw);
   if (getHeader(parsed.headers, 'Message-ID') !== undefined) {
-    return { raw, messageId: parsed.messageId, added: false };
+    return { raw, messageId: parsed.messageId, added: false, subject: parsed.subject };
   }
   const messageId = sanitizeHeaderValue(id);
   const block = splitHeaderBlock(raw);

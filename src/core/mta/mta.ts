@@ -2,7 +2,7 @@
 // retries and bounces, local mailboxes, relaying, backup MX and ETRN (RFC 1985). The server and
 // client machines do the talking; this class decides what happens to the mail.
 import { isBelow } from '../dns/names';
-import { ensureMessageId, makeMessageId } from '../mail/messageId';
+import { makeMessageId, withMessageId } from '../mail/messageId';
 import { parseMessage } from '../mail/message';
 import {
   formatRfc5322Date,
@@ -106,12 +106,12 @@ export class Mta {
   submit(from: string, recipients: string[], text: string): string {
     const queueId = this.#newQueueId();
     const received = `Received: by ${this.host.name} (smtp-sim, from local submission)\r\n\tid ${queueId}; ${this.#date()}`;
-    const { raw, messageId } = ensureMessageId(
+    const { raw, messageId, subject } = withMessageId(
       prependHeaders(text, [received]),
       makeMessageId({ host: this.host.name, queueId, time: this.#deps.epochMs + this.#now() }),
     );
     this.#deps.ledger.accept(messageId, recipients);
-    this.#route(queueId, from, recipients, raw, messageId);
+    this.#route(queueId, from, recipients, raw, messageId, subject);
     return queueId;
   }
 
@@ -156,13 +156,13 @@ export class Mta {
       ...(recipients.length === 1 ? { recipient: recipients[0] } : {}),
       date: this.#deps.epochMs + this.#now(),
     });
-    const { raw, messageId } = ensureMessageId(
+    const { raw, messageId, subject } = withMessageId(
       prependHeaders(message.text, [received]),
       makeMessageId({ host: this.host.name, queueId, time: this.#deps.epochMs + this.#now() }),
     );
     const from = message.reversePath.kind === 'null' ? '' : message.reversePath.mailbox.address;
     this.#deps.ledger.accept(messageId, recipients);
-    this.#route(queueId, from, recipients, raw, messageId);
+    this.#route(queueId, from, recipients, raw, messageId, subject);
     return { ok: true, queueId };
   }
 
@@ -190,6 +190,8 @@ export class Mta {
     recipients: string[],
     raw: string,
     messageId: string,
+    /** The Subject when the caller has already parsed `raw`. */
+    subject?: string,
   ): void {
     const remote: string[] = [];
     const unknown: QueueRecipient[] = [];
@@ -205,10 +207,14 @@ export class Mta {
           lastError: `<${address}>: unknown user`,
         });
     }
-    const entry = this.#newEntry(queueId, from, raw, messageId, [
-      ...remote.map((address) => ({ address, status: 'pending' as const })),
-      ...unknown,
-    ]);
+    const entry = this.#newEntry(
+      queueId,
+      from,
+      raw,
+      messageId,
+      [...remote.map((address) => ({ address, status: 'pending' as const })), ...unknown],
+      subject,
+    );
     if (unknown.length > 0) this.#fail(entry, unknown);
     if (remote.length === 0) return;
     this.queue.set(queueId, entry);
@@ -228,8 +234,8 @@ export class Mta {
     text: string,
     messageId: string,
     recipients: QueueRecipient[],
+    subject = parseMessage(text).subject,
   ): QueueEntry {
-    const subject = parseMessage(text).subject;
     return {
       id,
       from,

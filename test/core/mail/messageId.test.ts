@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/core/mail/message';
-import { ensureMessageId, makeMessageId } from '../../../src/core/mail/messageId';
+import { ensureMessageId, makeMessageId, withMessageId } from '../../../src/core/mail/messageId';
 
 const ID = '<20260105090001.ABC123@mail.a.example>';
 
@@ -68,5 +68,24 @@ describe('ensureMessageId', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('withMessageId', () => {
+  it('gives the Subject of a message that has a Message-ID, from the same parse', () => {
+    const raw = `Subject: hi there\r\nMessage-ID: <mine@x>\r\n\r\nbody\r\n`;
+    expect(withMessageId(raw, ID)).toEqual({
+      raw,
+      messageId: '<mine@x>',
+      added: false,
+      subject: 'hi there',
+    });
+  });
+
+  it('is ensureMessageId with no Subject when the field is added', () => {
+    const raw = 'Subject: hi\r\n\r\nbody\r\n';
+    const { subject, ...rest } = withMessageId(raw, ID);
+    expect(subject).toBeUndefined();
+    expect(rest).toEqual(ensureMessageId(raw, ID));
   });
 });

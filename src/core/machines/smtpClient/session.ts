@@ -10,6 +10,7 @@ import {
 import { LineReader } from '../../protocol/framing';
 import { ReplyReader } from '../../protocol/replyFormat';
 import type { Reply } from '../../protocol/types';
+import { onStateChange } from '../stateValues';
 import { smtpClientMachine } from './machine';
 import type { ClientInput, RecipientOutcome } from './types';
 
@@ -59,17 +60,10 @@ export class ClientSession {
         ),
       );
     }
-    const state = output.state;
-    let last = '';
+    const state = output.state && onStateChange(output.state);
     this.#actor.subscribe({
       next: (snapshot) => {
-        if (state) {
-          const key = JSON.stringify(snapshot.value);
-          if (key !== last) {
-            last = key;
-            state(snapshot.value);
-          }
-        }
+        state?.(snapshot.value);
         if (snapshot.status === 'done' && !this.#finished) {
           this.#finished = true;
           output.done(

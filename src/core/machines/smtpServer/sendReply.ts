@@ -22,13 +22,21 @@ interface ReplyEnqueue {
   raise(event: ServerEvent): void;
 }
 
-/** Emit one reply; count 4xx/5xx replies toward the hard error limit. */
-export function sendReply(enqueue: ReplyEnqueue, context: ServerContext, reply: Reply): void {
-  enqueue.emit({
+/** The emitted event carrying `reply`, formatted for the wire. */
+export function replyEvent(
+  context: ServerContext,
+  reply: Reply,
+): Extract<ServerEmitted, { type: 'reply' }> {
+  return {
     type: 'reply',
     reply,
     lines: formatReply(reply, { enhanced: usesEnhancedCodes(context) }),
-  });
+  };
+}
+
+/** Emit one reply; count 4xx/5xx replies toward the hard error limit. */
+export function sendReply(enqueue: ReplyEnqueue, context: ServerContext, reply: Reply): void {
+  enqueue.emit(replyEvent(context, reply));
   if (reply.code >= 400) {
     const errorCount = context.errorCount + 1;
     enqueue.assign(() => ({ errorCount }));

@@ -14,6 +14,7 @@ import type { Reply } from '../../protocol/types';
 import { smtpServerMachine } from './machine';
 import type { AcceptedMessage, ServerEvent, ServerHooks } from './types';
 import type { ServerPolicy } from './policy';
+import { onStateChange } from '../stateValues';
 
 export interface ServerSessionOptions {
   policy: ServerPolicy;
@@ -70,15 +71,8 @@ export class ServerSession {
       this.#actor.on('accepted', (e) => accepted(e.queueId, e.message));
     }
     if (output.state) {
-      const state = output.state;
-      let last = '';
-      this.#actor.subscribe((snapshot) => {
-        const key = JSON.stringify(snapshot.value);
-        if (key !== last) {
-          last = key;
-          state(snapshot.value);
-        }
-      });
+      const state = onStateChange(output.state);
+      this.#actor.subscribe((snapshot) => state(snapshot.value));
     }
   }
 
@@ -97,11 +91,14 @@ export class ServerSession {
     if (this.#closed) return;
     const clock = this.#actor.clock;
     if (this.#idleTimer !== undefined) clock.clearTimeout(this.#idleTimer);
-    this.#idleTimer = clock.setTimeout(() => {
-      this.#idleTimer = undefined;
-      if (!this.#closed) this.#send({ type: 'IDLE_TIMEOUT' });
-    }, this.#idleTimeoutMs);
+    this.#idleTimer = clock.setTimeout(this.#idleExpired, this.#idleTimeoutMs);
   }
+
+  /** One callback for every arming of the idle timer, not a new closure per chunk. */
+  readonly #idleExpired = (): void => {
+    this.#idleTimer = undefined;
+    if (!this.#closed) this.#send({ type: 'IDLE_TIMEOUT' });
+  };
 
   #clearIdleTimer(): void {
     if (this.#idleTimer !== undefined) this.#actor.clock.clearTimeout(this.#idleTimer);

@@ -15,9 +15,10 @@ import {
   type Decision,
 } from './decisions';
 import { guards } from './guards';
-import type { ReplyName } from './replies';
+import { REPLIES, type ReplyName } from './replies';
+import { constantReplyEvent } from './constantReplies';
 import { ehloReply, etrnDecision, greeting, helpDecision, storeMessage } from './responses';
-import { replyFor, sendReply } from './sendReply';
+import { replyEvent, replyFor, sendReply } from './sendReply';
 import type { ServerContext, ServerEmitted, ServerEvent, ServerInput } from './types';
 
 type Decide = (context: ServerContext, event: ServerEvent) => Decision | Reply;
@@ -39,6 +40,30 @@ function respond(decide: Decide) {
     const reply = 'code' in decided ? decided : replyFor(context, decided.reply, decided.vars);
     sendReply(enqueue, context, reply);
   });
+}
+
+/**
+ * An action sending a reply that is never an error (2xx or 3xx): a plain `emit`, cheaper than
+ * `respond`'s enqueueActions on the hot path (greeting, EHLO, MAIL, RCPT, DATA). Such a reply
+ * counts toward no error limit; a 4xx/5xx here would be a bug in the machine, and throws.
+ */
+function respondOk(decide: Decide) {
+  return emit<ServerContext, ServerEvent, undefined, ServerEvent, ServerEmitted>(
+    ({ context, event }) => {
+      const decided = decide(context, event);
+      const reply = 'code' in decided ? decided : replyFor(context, decided.reply, decided.vars);
+      if (reply.code >= 400) throw new Error(`respondOk: ${reply.code} is an error reply`);
+      return replyEvent(context, reply);
+    },
+  );
+}
+
+/** `respondOk` for a reply without variables: built and formatted once (constantReplies.ts). */
+function respondOkNamed(name: ReplyName) {
+  if (REPLIES[name].code >= 400) throw new Error(`respondOkNamed: ${name} is an error reply`);
+  return emit<ServerContext, ServerEvent, undefined, ServerEvent, ServerEmitted>(({ context }) =>
+    constantReplyEvent(context, name),
+  );
 }
 
 const named =
@@ -135,24 +160,24 @@ export const serverSetup = setup({
     closeConnection: emit({ type: 'close' }),
 
     // Replies
-    sendGreeting: respond((context) => greeting(context)),
+    sendGreeting: respondOk((context) => greeting(context)),
     sendRefusal: respond(named('refused')),
     sendFaultGreeting: respond((context) => context.greetingFault ?? greeting(context)),
     replyFault: respond((context, event) =>
       event.type === 'FAULT' ? event.reply : { reply: 'unrecognized' },
     ),
     replyRefusedSequence: respond(named('refusedSequence')),
-    replyBye: respond(named('bye')),
+    replyBye: respondOkNamed('bye'),
     replyTimeout: respond(named('timeout')),
     replyTooManyErrors: respond(named('tooManyErrors')),
-    replyHelo: respond((_, event) => ({
+    replyHelo: respondOk((_, event) => ({
       reply: 'helo',
       vars: { domain: event.type === 'HELO' ? event.command.domain : '' },
     })),
-    replyEhlo: respond((context, event) =>
+    replyEhlo: respondOk((context, event) =>
       ehloReply(context, event.type === 'EHLO' ? event.command.domain : ''),
     ),
-    replyOk: respond(named('ok')),
+    replyOk: respondOkNamed('ok'),
     replyUnrecognized: respond(named('unrecognized')),
     replyNeedHelo: respond(named('needHelo')),
     replyNotImplemented: respond(named('notImplemented')),
@@ -187,8 +212,8 @@ export const serverSetup = setup({
       },
     })),
     replySizeExceeded: respond(named('sizeExceeded')),
-    replyMailOk: respond(named('mailOk')),
-    replyRcptOk: respond(named('rcptOk')),
+    replyMailOk: respondOkNamed('mailOk'),
+    replyRcptOk: respondOkNamed('rcptOk'),
     replyRecipientRefused: respond((context, event) => {
       const decision =
         event.type === 'RCPT' ? recipientDecision(context, event.command.path) : undefined;
@@ -203,7 +228,7 @@ export const serverSetup = setup({
             : 'postmaster',
       },
     })),
-    replyStartData: respond(named('startData')),
+    replyStartData: respondOkNamed('startData'),
     replyTextLineTooLong: respond(named('textLineTooLong')),
     acceptMessage: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'END_OF_DATA') return;
@@ -214,21 +239,21 @@ export const serverSetup = setup({
       }
       sendReply(enqueue, context, reply);
     }),
-    replyTlsReady: respond(named('tlsReady')),
+    replyTlsReady: respondOkNamed('tlsReady'),
     replyTlsActive: respond(named('tlsActive')),
     replyAuthAlready: respond(named('authAlready')),
     replyAuthNeedsTls: respond(named('authNeedsTls')),
     replyAuthUnknownMechanism: respond(named('authUnknownMechanism')),
-    replyAuthOk: respond(named('authOk')),
+    replyAuthOk: respondOkNamed('authOk'),
     replyAuthFailed: respond(named('authFailed')),
     replyAuthAborted: respond(named('authAborted')),
     replyAuthBadBase64: respond(named('authBadBase64')),
-    replyPlainChallenge: respond(() => ({ reply: 'authChallenge', vars: { challenge: '' } })),
-    replyUsernameChallenge: respond(() => ({
+    replyPlainChallenge: respondOk(() => ({ reply: 'authChallenge', vars: { challenge: '' } })),
+    replyUsernameChallenge: respondOk(() => ({
       reply: 'authChallenge',
       vars: { challenge: 'VXNlcm5hbWU6' },
     })),
-    replyPasswordChallenge: respond(() => ({
+    replyPasswordChallenge: respondOk(() => ({
       reply: 'authChallenge',
       vars: { challenge: 'UGFzc3dvcmQ6' },
     })),
