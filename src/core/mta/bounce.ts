@@ -14,17 +14,30 @@ export interface NoticeInput {
   now: number;
   queueId: string;
   willRetryUntil?: number;
-  /** How long the message has waited, for the delay notice's subject. */
-  delayedFor?: number;
+  /** The configured delay warning time, for the delay notice's subject. */
+  warnAfter?: number;
 }
 
 /**
- * Sendmail's wording for a delay notice (`Timeout.queuewarn`); Postfix says "Delayed Mail (still
- * being retried)", which stays in the body of the notice.
+ * Sendmail's wording for a delay notice: the configured warning time (`Timeout.queuewarn`), not
+ * the time actually waited, which the body states. Postfix says "Delayed Mail (still being
+ * retried)", which stays in the body of the notice.
  */
-export function delaySubject(ms: number): string {
-  const hours = Math.max(1, Math.round(ms / 3_600_000));
-  return `Warning: could not send message for past ${hours} hour${hours === 1 ? '' : 's'}`;
+export function delaySubject(warnAfterMs: number): string {
+  return `Warning: could not send message for past ${interval(warnAfterMs)}`;
+}
+
+/** "4 hours", "1 day", "30 minutes": the largest unit that measures it exactly, as Sendmail's pintvl. */
+function interval(ms: number): string {
+  const units: Array<[string, number]> = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+    ['second', 1000],
+  ];
+  const [name, size] = units.find(([, size]) => ms >= size && ms % size === 0) ?? ['second', 1000];
+  const n = Math.max(1, Math.round(ms / size));
+  return `${n} ${name}${n === 1 ? '' : 's'}`;
 }
 
 export function buildNotice(o: NoticeInput): { text: string; messageId: string } {
@@ -44,8 +57,8 @@ export function buildNotice(o: NoticeInput): { text: string; messageId: string }
     arrivalDate: o.epochMs + o.entry.arrivedAt,
     original: { text: o.entry.text, messageId: o.entry.messageId },
     returnContent: o.kind === 'failure' ? 'full' : 'headers',
-    ...(o.kind === 'delay' && o.delayedFor !== undefined
-      ? { subject: delaySubject(o.delayedFor) }
+    ...(o.kind === 'delay' && o.warnAfter !== undefined
+      ? { subject: delaySubject(o.warnAfter) }
       : {}),
     recipients: o.recipients.map((r) => {
       const recipient = {

@@ -489,7 +489,9 @@ export class Mta {
       ...(kind === 'delay'
         ? {
             willRetryUntil: entry.arrivedAt + this.host.retry.giveUp,
-            delayedFor: this.#now() - entry.arrivedAt,
+            ...(this.host.retry.warnAfter !== undefined && {
+              warnAfter: this.host.retry.warnAfter,
+            }),
           }
         : {}),
     });
