@@ -66,11 +66,12 @@ export function serveConnection(
             : undefined
           : verbOf(line);
       if (command !== undefined && drops.take(command)) {
-        // A connection that dies at this command: at the final dot the message is stored
-        // first and only the reply is lost (the RFC 1047 duplicate window).
+        // The server hangs up at this command without a reply; the client sees the close one
+        // latency later. At the final dot the message is stored first and only the reply is
+        // lost (the RFC 1047 duplicate window).
         silenced = true;
         if (command === '.') session.receive(`${line}\r\n`);
-        end.abort();
+        end.close('connection dropped without a reply');
         session.stop();
         track(session, false);
         return;

@@ -427,11 +427,14 @@ describe('connections that die', () => {
     expect(eventsOf(run.trace, 'close').find((c) => c.conn === first!.conn)?.reason).toBe(
       'connection dropped without a reply',
     );
-    // Postfix's words: the client cannot know whether the server kept it.
+    // Postfix's words: the client sees the close at once and cannot know whether the server
+    // kept the message.
     const [defer] = queueEvents(run.trace, 'defer');
     expect(defer?.reason).toBe(
-      'conversation with mx.b.example[198.51.100.25] timed out while sending end of data -- message may be sent more than once',
+      'lost connection with mx.b.example[198.51.100.25] while sending end of data -- message may be sent more than once',
     );
+    const dropped = eventsOf(run.trace, 'close').find((c) => c.conn === first!.conn)!;
+    expect(defer!.t - dropped.t).toBe(run.scenario.latency);
   });
 
   it.each(['drop-mid-data', 'crash-before-dot'])(
