@@ -146,6 +146,13 @@ export class World {
   }
 
   #apply(event: EventAction): void {
+    if (startsFromHost(event) && this.network.host(event.host)?.up === false) {
+      // A machine that is switched off sends nothing: no message, no session, no ETRN.
+      return this.tracer.record({
+        type: 'note',
+        text: `${event.host} is down: it cannot ${WHAT_IT_STARTS[event.do]}`,
+      });
+    }
     switch (event.do) {
       case 'send':
         return this.#send(event);
@@ -280,4 +287,16 @@ export class World {
 
 function messageForMta(event: SendEvent, now: number): string {
   return messageFor(event, WORLD_EPOCH_MS + now);
+}
+
+const WHAT_IT_STARTS = {
+  send: 'send the message',
+  etrn: 'send ETRN',
+  session: 'open the session',
+} as const;
+
+function startsFromHost(
+  event: EventAction,
+): event is Extract<EventAction, { do: keyof typeof WHAT_IT_STARTS }> {
+  return event.do in WHAT_IT_STARTS;
 }

@@ -437,6 +437,18 @@ describe('connections that die', () => {
     expect(defer!.t - dropped.t).toBe(run.scenario.latency);
   });
 
+  it('drop-at-data: the client knows which reply it waited for, and says so at once', () => {
+    const run = runLocal('drop-at-data');
+    const [defer] = queueEvents(run.trace, 'defer');
+    expect(defer?.reason).toBe(
+      'lost connection with mx.b.example[198.51.100.25] while sending DATA command',
+    );
+    const [first] = connects(run.trace, 'mail.a.example');
+    const dropped = eventsOf(run.trace, 'close').find((c) => c.conn === first!.conn)!;
+    expect(defer!.t - dropped.t).toBe(run.scenario.latency);
+    expect(run.summary.accounting.duplicated).toBe(0);
+  });
+
   it.each(['drop-mid-data', 'crash-before-dot'])(
     '%s: the dot never arrived, nothing was stored, one copy arrives on the retry',
     (name) => {
