@@ -2,7 +2,7 @@
 // The machine's guards and actions call these; each returns the name of a reply (replies.ts).
 import { inCidr, parseCidr, parseIPv4 } from '../../net/ip';
 import type { CommandSyntaxError, ForwardPath, MailParams, Verb } from '../../protocol/types';
-import { offers, type ServerPolicy } from './policy';
+import { offers, type Extension, type ServerPolicy } from './policy';
 import type { ReplyName, ReplyVars } from './replies';
 import type { AcceptedRecipient, ReceivedProtocol, ServerContext } from './types';
 
@@ -142,8 +142,31 @@ const USAGE: Partial<Record<Verb, string>> = {
   AUTH: 'AUTH mechanism [initial-response]',
 };
 
-/** The reply for a line that did not parse (RFC 5321 §4.2.4, §4.3.2). */
-export function syntaxErrorDecision(error: CommandSyntaxError): Decision {
+/** The extension that brings each MAIL/RCPT parameter the parser knows. */
+const PARAMETER_EXTENSION: Record<string, Extension> = {
+  SIZE: 'SIZE',
+  BODY: '8BITMIME',
+  RET: 'DSN',
+  ENVID: 'DSN',
+  NOTIFY: 'DSN',
+  ORCPT: 'DSN',
+  AUTH: 'AUTH',
+};
+
+/**
+ * The reply for a line that did not parse (RFC 5321 §4.2.4, §4.3.2). A malformed value of a
+ * parameter this server did not offer is still an unsupported parameter (555): the server does
+ * not know its syntax.
+ */
+export function syntaxErrorDecision(error: CommandSyntaxError, context: ServerContext): Decision {
+  if (error.kind === 'badParameter' && (error.verb === 'MAIL' || error.verb === 'RCPT')) {
+    const extension = PARAMETER_EXTENSION[error.parameter ?? ''];
+    const offered =
+      extension !== undefined &&
+      offers(context.policy, extension) &&
+      context.hello?.verb === 'EHLO';
+    if (!offered) return { reply: 'unsupportedOption', vars: { option: error.parameter ?? '' } };
+  }
   switch (error.kind) {
     case 'unrecognized':
       return { reply: 'unrecognized' };

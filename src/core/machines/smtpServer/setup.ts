@@ -182,8 +182,10 @@ export const serverSetup = setup({
     replyNeedHelo: respond(named('needHelo')),
     replyNotImplemented: respond(named('notImplemented')),
     replyTransactionInProgress: respond(named('transactionInProgress')),
-    replySyntaxError: respond((_, event) =>
-      event.type === 'SYNTAX_ERROR' ? syntaxErrorDecision(event.error) : { reply: 'unrecognized' },
+    replySyntaxError: respond((context, event) =>
+      event.type === 'SYNTAX_ERROR'
+        ? syntaxErrorDecision(event.error, context)
+        : { reply: 'unrecognized' },
     ),
     replyOutOfOrder: respond((context, event) => {
       const verb = event.type === 'SYNTAX_ERROR' ? event.error.verb : event.type;

@@ -97,6 +97,20 @@ describe('syntax (RFC 5321 §4.2.4, §4.3.2)', () => {
     ]);
   });
 
+  test('a malformed value of a parameter the server did not offer is 555 too, not 501', () => {
+    const s = startServer(mx);
+    s.send('HELO client.example');
+    expect(s.send('MAIL FROM:<a@client.example> SIZE=abc')).toEqual([
+      '555 Unsupported option: SIZE',
+    ]);
+    const noSize = startServer({ ...mx, extensions: ['PIPELINING', '8BITMIME'] as const });
+    noSize.send('EHLO client.example');
+    expect(noSize.send('MAIL FROM:<a@client.example> SIZE=abc')).toEqual(
+      noSize.send('MAIL FROM:<a@client.example> SIZE=100'),
+    );
+    expect(noSize.send('MAIL FROM:<a@client.example> SIZE=abc')[0]).toMatch(/^555 /);
+  });
+
   test('a hard error limit closes with 421', () => {
     const s = startServer({ ...mx, hardErrorLimit: 3 });
     s.send('X');
