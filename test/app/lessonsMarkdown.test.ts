@@ -64,6 +64,45 @@ describe('renderInline', () => {
   });
 });
 
+describe('nothing becomes a link by itself', () => {
+  test('an address in angle brackets is text with its brackets (an SMTP command)', () => {
+    expect(renderInline('Alice sends RCPT TO:<carol@c.example> and waits.')).toBe(
+      'Alice sends RCPT TO:&lt;carol@c.example&gt; and waits.',
+    );
+    expect(renderMarkdown('MAIL FROM:<alice@a.example>')).toBe(
+      '<p>MAIL FROM:&lt;alice@a.example&gt;</p>\n',
+    );
+  });
+
+  test('bare host names and addresses stay text', () => {
+    const html = renderMarkdown(
+      'The server www.example.com, the user bob@b.example, http://x.example',
+    );
+    expect(html).not.toContain('<a ');
+    expect(html).toContain('www.example.com');
+    expect(html).toContain('bob@b.example');
+  });
+
+  test('explicit links still work: [text](url) and <https://…>', () => {
+    expect(renderInline('[RFC 5321](https://www.rfc-editor.org/rfc/rfc5321)')).toBe(
+      '<a href="https://www.rfc-editor.org/rfc/rfc5321" rel="noopener noreferrer">RFC 5321</a>',
+    );
+    expect(renderInline('<https://example.org/x>')).toBe(
+      '<a href="https://example.org/x" rel="noopener noreferrer">https://example.org/x</a>',
+    );
+  });
+
+  test('inline code that is exactly an app address links there; other code stays code', () => {
+    expect(renderInline('Open `#/sandbox` or `#/lessons`.')).toBe(
+      'Open <a href="#/sandbox"><code>#/sandbox</code></a> or <a href="#/lessons"><code>#/lessons</code></a>.',
+    );
+    expect(renderInline('`#/lessons/<slug>` and `RCPT TO:<a@b>`')).toBe(
+      '<code>#/lessons/&lt;slug&gt;</code> and <code>RCPT TO:&lt;a@b&gt;</code>',
+    );
+    expect(renderInline('`#/x" onclick="y`')).not.toContain('<a ');
+  });
+});
+
 describe('helpers', () => {
   test.each([
     ['https://x.example/a', true],

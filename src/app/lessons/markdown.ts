@@ -2,7 +2,10 @@
 // links go only to http(s) or to relative addresses (anything else keeps its text, without a
 // link), images become their alt text (the site's CSP loads nothing from elsewhere), and no
 // attribute can carry a style or a script. Headings may be moved down a level or more, so that a
-// page's own h1 stays the only one.
+// page's own h1 stays the only one. Nothing becomes a link by itself: `<alice@a.example>` (an SMTP
+// address, as in `RCPT TO:<alice@a.example>`) stays text with its brackets, and bare host names
+// or addresses stay text; `[text](url)` and `<https://…>` are links. Inline code that is exactly
+// an address of the app (`#/sandbox`) links there.
 import { Marked, type Tokens } from 'marked';
 
 const ESCAPES: Record<string, string> = {
@@ -29,6 +32,9 @@ export function isSafeHref(href: string): boolean {
   return first >= 0 && first < colon && !value.startsWith('//');
 }
 
+/** An address inside the app, written as inline code: `#/lessons`, `#/sandbox`, `#/console`. */
+const APP_ROUTE = /^#\/[a-z][\w-]*(?:\/[\w-]+)*$/;
+
 function isExternal(href: string): boolean {
   return /^https?:\/\//i.test(href.trim());
 }
@@ -37,17 +43,30 @@ function makeMarked(headingShift: number): Marked {
   return new Marked({
     async: false,
     gfm: true,
+    tokenizer: {
+      // No bare-URL autolinks (www.example.com, alice@a.example): they stay text.
+      url(): undefined {
+        return undefined;
+      },
+    },
     renderer: {
       html({ text, block }: Tokens.HTML | Tokens.Tag): string {
         const shown = escapeHtml(text.replace(/\n+$/, ''));
         return block ? `<p>${shown}</p>\n` : shown;
       },
-      link({ href, title, tokens }: Tokens.Link): string {
+      link({ href, title, tokens, raw }: Tokens.Link): string {
+        // `<alice@a.example>` is an address in angle brackets, not a link to write an email.
+        if (/^mailto:/i.test(href) && raw.startsWith('<')) return escapeHtml(raw);
         const inner = this.parser.parseInline(tokens);
         if (!isSafeHref(href)) return inner;
         const titled = title ? ` title="${escapeHtml(title)}"` : '';
         const external = isExternal(href) ? ' rel="noopener noreferrer"' : '';
         return `<a href="${escapeHtml(href.trim())}"${titled}${external}>${inner}</a>`;
+      },
+      codespan({ text }: Tokens.Codespan): string {
+        // marked leaves the text as written: escape it here.
+        const code = `<code>${escapeHtml(text)}</code>`;
+        return APP_ROUTE.test(text) ? `<a href="${escapeHtml(text)}">${code}</a>` : code;
       },
       image({ text }: Tokens.Image): string {
         return escapeHtml(text);

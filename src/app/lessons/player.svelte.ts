@@ -27,17 +27,27 @@ import type { Scenario } from '../../core/scenario/types';
 import type { TraceEvent } from '../../core/trace/types';
 import type { Simulation } from '../../core/world/simulate';
 import type { PanelId } from '../../ui/sim/layout/panels';
+import { consoleFor } from '../../ui/sim/edit/console/simConsole.svelte';
+import { editorFor } from '../../ui/sim/edit/form/editorModel.svelte';
 import { Simulator } from '../simulator/simulator.svelte';
 import { selectionFor } from './highlight';
 import { lessonPath } from './links';
+import { clampStep, type ExerciseResult } from './progress';
 import { lessonProgress, type LessonProgress } from './progressStore.svelte';
+import { choiceOrder } from './shuffle';
 
-/** A predict or quiz exercise answered: indices into its choices. */
+/** A predict or quiz exercise answered: indices into its choices (the file's order). */
 export interface Answer {
   ok: boolean;
   chosen: number;
   right: number;
+  /** The answer recorded before (a lesson opened again): shown as it was given. */
+  recorded?: boolean;
+  /** Another try after the first answer: the progress keeps the first one. */
+  again?: boolean;
 }
+
+type Tool = TaskExercise['tools'][number];
 
 /** The task being worked on at the current step. */
 export interface TaskRun {
@@ -50,6 +60,8 @@ export interface TaskRun {
   solutionLoaded: boolean;
   /** Why the task's world (or its solution) could not be loaded. */
   problems: string[];
+  /** "Check" was pressed with changes in the editor that are not applied yet. */
+  unapplied?: boolean;
 }
 
 export interface PlayerOptions {
@@ -73,14 +85,21 @@ export class LessonPlayer {
   panel = $state<PanelId>('transcript');
   answers = $state.raw<Record<string, Answer>>({});
   task = $state.raw<TaskRun | undefined>(undefined);
+  /** The student tried to step onto the reply that is still to be predicted. */
+  held = $state(false);
 
   #base: Simulation | undefined;
+  /** Exercises answered again (after "Try again") on this page. */
+  #retried: string[] = [];
+  #seed: string | undefined;
 
-  constructor(lesson: Lesson, options: PlayerOptions = {}) {
+  constructor(lesson: Lesson, options: PlayerOptions & { seed?: string } = {}) {
     this.lesson = lesson;
     this.sim = options.sim ?? new Simulator();
     this.progress = options.progress ?? lessonProgress();
+    this.#seed = options.seed;
     this.#loadLesson();
+    this.#restore();
     this.goTo(options.step ?? 0);
   }
 
@@ -112,6 +131,32 @@ export class LessonPlayer {
     return ids.flatMap((id) => this.lesson.exercises.filter((e) => e.id === id));
   }
 
+  /** The order to show an exercise's choices in: shuffled for this browser, stable. */
+  order(ex: PredictExercise | QuizExercise): number[] {
+    return choiceOrder(this.slug, ex.id, ex.choices.length, this.#seed);
+  }
+
+  /** The result recorded for an exercise (the first answer, or a task's best). */
+  recorded(id: string): ExerciseResult | undefined {
+    return this.progress.of(this.slug)?.exercises[id];
+  }
+
+  /** Every exercise of step `n` has a final result recorded (a task: solved, or with the
+   *  solution shown). Steps without exercises are never "done". */
+  done(n: number): boolean {
+    const ids = this.lesson.steps[n - 1]?.exercises ?? [];
+    if (ids.length === 0) return false;
+    return ids.every((id) => {
+      const result = this.recorded(id);
+      return result !== undefined && result !== 'tried';
+    });
+  }
+
+  /** The scenario editor holds changes that are not applied to the simulator yet. */
+  get unappliedEdits(): boolean {
+    return editorFor(this.sim).dirty;
+  }
+
   /** A predict exercise here is still open: the reply it asks for is not shown yet. */
   get predicting(): boolean {
     return this.exercises.some((e) => e.kind === 'predict' && !this.answers[e.id]);
@@ -138,8 +183,9 @@ export class LessonPlayer {
   }
 
   goTo(step: number): void {
-    const n = Math.max(0, Math.min(this.count, Math.round(step)));
+    const n = clampStep(Math.round(step), this.count);
     this.task = undefined;
+    this.held = false;
     this.current = n;
     this.#show();
     this.progress.visit(this.slug, n);
@@ -164,11 +210,16 @@ export class LessonPlayer {
     if (!ex || !resolved || this.answers[id]) return;
     const actual = predictAnswer(this.trace, resolved);
     const result = checkPredict(ex, actual, code);
-    this.#answer(ex, {
-      ok: result.ok,
-      chosen: ex.choices.findIndex((c) => c.code === code),
-      right: ex.choices.findIndex((c) => c.code === actual),
-    });
+    this.held = false;
+    this.#answer(
+      ex,
+      {
+        ok: result.ok,
+        chosen: ex.choices.findIndex((c) => c.code === code),
+        right: ex.choices.findIndex((c) => c.code === actual),
+      },
+      code,
+    );
     // The reply appears once every prediction here is made.
     if (!this.predicting) this.#show();
   }
@@ -177,22 +228,64 @@ export class LessonPlayer {
     const ex = this.#exercise(id, 'quiz');
     if (!ex || this.answers[id]) return;
     const result = checkQuiz(ex, index);
-    this.#answer(ex, {
-      ok: result.ok,
-      chosen: index,
-      right: ex.choices.findIndex((c) => c.correct),
-    });
+    this.#answer(
+      ex,
+      { ok: result.ok, chosen: index, right: ex.choices.findIndex((c) => c.correct) },
+      index,
+    );
   }
 
-  /** Loads the task's starting world and opens its first tool. */
-  startTask(id: string): void {
+  /** Answer a prediction or question again: the first answer stays recorded. */
+  retry(id: string): void {
+    const ex = this.exercises.find((e) => e.id === id);
+    if (!ex || ex.kind === 'task' || !this.answers[id]) return;
+    const { [id]: _gone, ...rest } = this.answers;
+    this.answers = rest;
+    if (!this.#retried.includes(id)) this.#retried.push(id);
+    // A prediction hides its reply again.
+    if (ex.kind === 'predict') this.#show();
+  }
+
+  /**
+   * While a prediction is open the simulator may not show the reply: a cursor that moved onto it
+   * (a key, a button, playback) is put back just before it. True when it had to.
+   */
+  holdBeforeReply(): boolean {
+    if (!this.predicting || this.task || this.sim.simulation !== this.#base) return false;
+    if (this.sim.cursor <= this.target) return false;
+    this.sim.pause();
+    this.sim.seek(this.target);
+    this.held = true;
+    return true;
+  }
+
+  /** Loads the task's starting world, fresh tools (console, editor), and opens its first tool
+   *  (or `tool`). */
+  startTask(id: string, tool?: Tool): void {
     const ex = this.#exercise(id, 'task');
     if (!ex) return;
     const start = taskStart(this.lesson, ex);
     const problems = this.#loadWorld(start.json);
+    this.#freshTools();
+    this.held = false;
     this.task = { id, start, hint: false, solution: false, solutionLoaded: false, problems };
-    const tool = ex.tools[0];
-    if (tool) this.panel = tool;
+    const open = tool && ex.tools.includes(tool) ? tool : ex.tools[0];
+    if (open) this.panel = open;
+  }
+
+  /** The task at this step that works with `panel`, not started yet. */
+  taskFor(panel: PanelId): TaskExercise | undefined {
+    if (this.task) return undefined;
+    return this.exercises.find(
+      (e): e is TaskExercise => e.kind === 'task' && e.tools.includes(panel as Tool),
+    );
+  }
+
+  /** The student opened a panel: a task's tool starts the task (the tool then works on its
+   *  world, not on the lesson's). */
+  panelOpened(panel: PanelId): void {
+    const ex = this.taskFor(panel);
+    if (ex) this.startTask(ex.id, panel as Tool);
   }
 
   /** Opens a panel of the simulator (a task's tool). */
@@ -200,14 +293,29 @@ export class LessonPlayer {
     this.panel = panel;
   }
 
-  /** Judges the world as it is now (the running scenario, changes included). */
-  checkTask(): void {
+  /**
+   * Judges the world as it is now (the running scenario, changes included). With changes in the
+   * editor not applied yet it does not judge but says so, unless `anyway`.
+   */
+  checkTask(anyway = false): void {
     const run = this.task;
     const ex = run && this.#exercise(run.id, 'task');
     if (!run || !ex) return;
+    if (!anyway && this.unappliedEdits) {
+      this.task = { ...run, verdict: undefined, unapplied: true };
+      return;
+    }
     const verdict = checkTask(ex, run.start.json, this.sim.exportJson());
-    this.task = { ...run, verdict };
-    this.progress.record(this.slug, ex.id, verdict.ok ? 'solved' : 'tried');
+    this.task = { ...run, verdict, unapplied: false };
+    const helped = run.solution || run.solutionLoaded;
+    this.progress.record(this.slug, ex.id, !verdict.ok ? 'tried' : helped ? 'shown' : 'solved');
+  }
+
+  /** Applies the editor's changes to the simulator, then checks; false when they have errors. */
+  applyAndCheck(): boolean {
+    if (!editorFor(this.sim).apply(this.sim)) return false;
+    this.checkTask(true);
+    return true;
   }
 
   showHint(): void {
@@ -229,7 +337,14 @@ export class LessonPlayer {
     } catch (error) {
       problems = [error instanceof Error ? error.message : String(error)];
     }
-    this.task = { ...run, verdict: undefined, solutionLoaded: problems.length === 0, problems };
+    this.#freshTools();
+    this.task = {
+      ...run,
+      verdict: undefined,
+      unapplied: false,
+      solutionLoaded: problems.length === 0,
+      problems,
+    };
   }
 
   /** The task's starting world again, the verdict forgotten. */
@@ -237,7 +352,14 @@ export class LessonPlayer {
     const run = this.task;
     if (!run) return;
     const problems = this.#loadWorld(run.start.json);
-    this.task = { ...run, verdict: undefined, solutionLoaded: false, problems };
+    this.#freshTools();
+    this.task = { ...run, verdict: undefined, unapplied: false, solutionLoaded: false, problems };
+  }
+
+  /** A new world in the simulator: the console starts with no session, the editor with it. */
+  #freshTools(): void {
+    consoleFor(this.sim).reset();
+    editorFor(this.sim).load(this.sim.source);
   }
 
   /** Loads scenario JSON into the simulator; the validator's messages when it is not valid. */
@@ -252,9 +374,35 @@ export class LessonPlayer {
     return this.exercises.find((e) => e.id === id && e.kind === kind);
   }
 
-  #answer(ex: Exercise, answer: Answer): void {
-    this.answers = { ...this.answers, [ex.id]: answer };
-    this.progress.record(this.slug, ex.id, answer.ok ? 'right' : 'wrong');
+  #answer(ex: Exercise, answer: Answer, chosen: number): void {
+    // Another try, or an answer recorded before without its choice (an older record).
+    const again = this.#retried.includes(ex.id) || this.recorded(ex.id) !== undefined;
+    this.answers = { ...this.answers, [ex.id]: { ...answer, again } };
+    this.progress.record(this.slug, ex.id, answer.ok ? 'right' : 'wrong', chosen);
+  }
+
+  /** The answers recorded before, shown again (a predict's reply is then not hidden). */
+  #restore(): void {
+    const record = this.progress.of(this.slug);
+    if (!record?.answers) return;
+    const answers: Record<string, Answer> = {};
+    for (const ex of this.lesson.exercises) {
+      const given = record.answers[ex.id];
+      if (given === undefined || record.exercises[ex.id] === undefined) continue;
+      if (ex.kind === 'quiz') {
+        if (!ex.choices[given]) continue;
+        const right = ex.choices.findIndex((c) => c.correct);
+        answers[ex.id] = { ok: given === right, chosen: given, right, recorded: true };
+      } else if (ex.kind === 'predict') {
+        const resolved = this.steps.find((r) => r.step.exercises.includes(ex.id));
+        const chosen = ex.choices.findIndex((c) => c.code === given);
+        if (!resolved || chosen < 0) continue;
+        const actual = predictAnswer(this.trace, resolved);
+        const right = ex.choices.findIndex((c) => c.code === actual);
+        answers[ex.id] = { ok: chosen === right, chosen, right, recorded: true };
+      }
+    }
+    this.answers = answers;
   }
 
   /** Runs the lesson's scenario (again) and places the steps on its trace. */
@@ -269,7 +417,10 @@ export class LessonPlayer {
 
   /** The lesson's world at the step's point, its highlight selected and its panel open. */
   #show(): void {
-    if (this.sim.simulation !== this.#base) this.#loadLesson();
+    if (this.sim.simulation !== this.#base) {
+      this.#loadLesson();
+      this.#freshTools();
+    }
     this.sim.pause();
     this.sim.seek(this.target);
     const step = this.step;
@@ -277,6 +428,8 @@ export class LessonPlayer {
     const index = this.target > 0 ? this.target - 1 : undefined;
     const event = index === undefined ? undefined : this.trace[index];
     this.sim.select(step ? selectionFor(step.highlight, event, index) : {});
-    this.panel = step?.panel ?? 'transcript';
+    // A task's tool opens with the task: before "Start" it would work on the lesson's world.
+    const panel = step?.panel ?? 'transcript';
+    this.panel = this.taskFor(panel) ? 'transcript' : panel;
   }
 }

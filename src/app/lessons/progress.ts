@@ -6,14 +6,31 @@ import { readSetting, writeSetting } from '../../ui/storage';
 export const PROGRESS_KEY = 'smtp-sim.lessons.progress.v1';
 const VERSION = 1;
 
-/** predict and quiz: right or wrong; task: solved, or checked without success. */
-export type ExerciseResult = 'right' | 'wrong' | 'solved' | 'tried';
-const RESULTS: readonly ExerciseResult[] = ['right', 'wrong', 'solved', 'tried'];
+/**
+ * predict and quiz: right or wrong (the first answer counts); task: solved, solved with the
+ * solution shown (`shown`), or checked without success (`tried`).
+ */
+export type ExerciseResult = 'right' | 'wrong' | 'solved' | 'shown' | 'tried';
+const RESULTS: readonly ExerciseResult[] = ['right', 'wrong', 'solved', 'shown', 'tried'];
+
+/** Results that count as done well: the index counts only these. */
+export const GOOD_RESULTS: readonly ExerciseResult[] = ['right', 'solved'];
+
+/** No lesson has this many steps: a stored step beyond it is garbage. */
+const MAX_STEP = 10_000;
 
 export interface LessonRecord {
   /** The last step seen (0 = the intro). */
   step: number;
   exercises: Record<string, ExerciseResult>;
+  /** The first answer given, by exercise id: a predict's code, a quiz's choice (file order). */
+  answers?: Record<string, number>;
+}
+
+/** A stored step as a step of a lesson with `count` steps (0 = the intro). */
+export function clampStep(step: number, count: number): number {
+  if (!Number.isFinite(step)) return 0;
+  return Math.max(0, Math.min(Math.floor(step), count));
 }
 
 export type Progress = Record<string, LessonRecord>;
@@ -24,7 +41,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function readLesson(value: unknown): LessonRecord | undefined {
   if (!isRecord(value)) return undefined;
   const step =
-    typeof value.step === 'number' && Number.isInteger(value.step) && value.step >= 0
+    typeof value.step === 'number' &&
+    Number.isInteger(value.step) &&
+    value.step >= 0 &&
+    value.step <= MAX_STEP
       ? value.step
       : 0;
   const exercises: Record<string, ExerciseResult> = {};
@@ -33,7 +53,14 @@ function readLesson(value: unknown): LessonRecord | undefined {
       if (RESULTS.includes(result as ExerciseResult)) exercises[id] = result as ExerciseResult;
     }
   }
-  return { step, exercises };
+  const answers: Record<string, number> = {};
+  if (isRecord(value.answers)) {
+    for (const [id, answer] of Object.entries(value.answers)) {
+      if (typeof answer === 'number' && Number.isInteger(answer) && answer >= 0 && answer < 1000)
+        answers[id] = answer;
+    }
+  }
+  return Object.keys(answers).length > 0 ? { step, exercises, answers } : { step, exercises };
 }
 
 /** The progress in stored text; nothing (or anything unreadable) is no progress. */
@@ -73,17 +100,25 @@ export function withStep(progress: Progress, slug: string, step: number): Progre
   return { ...progress, [slug]: { ...lessonOf(progress, slug), step } };
 }
 
-/** A better result is kept: right over wrong, solved over tried. */
-const RANK: Record<ExerciseResult, number> = { wrong: 0, tried: 0, right: 1, solved: 1 };
+/** A task keeps its better result: solved over shown over tried. */
+const RANK: Record<ExerciseResult, number> = { wrong: 0, tried: 0, right: 1, shown: 1, solved: 2 };
 
+/**
+ * Records a result. A prediction or a question keeps its first answer (another try does not
+ * change it); a task keeps the best result so far. `answer`: the choice, kept with the first.
+ */
 export function withResult(
   progress: Progress,
   slug: string,
   id: string,
   result: ExerciseResult,
+  answer?: number,
 ): Progress {
   const lesson = lessonOf(progress, slug);
   const before = lesson.exercises[id];
-  if (before !== undefined && RANK[before] > RANK[result]) return progress;
-  return { ...progress, [slug]: { ...lesson, exercises: { ...lesson.exercises, [id]: result } } };
+  const answered = result === 'right' || result === 'wrong';
+  if (before !== undefined && (answered || RANK[before] >= RANK[result])) return progress;
+  const next: LessonRecord = { ...lesson, exercises: { ...lesson.exercises, [id]: result } };
+  if (answer !== undefined) next.answers = { ...lesson.answers, [id]: answer };
+  return { ...progress, [slug]: next };
 }

@@ -27,8 +27,9 @@ export class LessonProgress {
     this.#save(withStep(this.data, slug, step));
   }
 
-  record(slug: string, id: string, result: ExerciseResult): void {
-    this.#save(withResult(this.data, slug, id, result));
+  /** Records a result (see `withResult`: a first answer stays, a task keeps its best). */
+  record(slug: string, id: string, result: ExerciseResult, answer?: number): void {
+    this.#save(withResult(this.data, slug, id, result, answer));
   }
 
   /** Forgets everything (every lesson). */

@@ -20,10 +20,15 @@ export const lessonsDe: Record<keyof typeof lessonsEn, string> = {
   'lessons.index.notStarted': 'Noch nicht begonnen',
   'lessons.index.progress': 'Zuletzt gesehen: Schritt {step} von {count}',
   'lessons.index.progressIntro': 'Zuletzt gesehen: die Einführung',
-  'lessons.index.exercisesDone': 'Übungen erledigt: {done} von {count}',
+  'lessons.index.exercisesRight': '{right} von {count} Übungen richtig oder gelöst',
   'lessons.index.reset': 'Fortschritt zurücksetzen',
   'lessons.index.resetDone': 'Ihr Fortschritt in allen Lektionen wurde zurückgesetzt.',
   'lessons.index.resetNothing': 'Es gibt keinen Fortschritt zum Zurücksetzen.',
+  'lessons.index.resetConfirm':
+    'Ihren Fortschritt in allen Lektionen zurücksetzen? Die gesehenen Schritte und die gegebenen Antworten werden vergessen.',
+  'lessons.index.resetYes': 'Ja, alles zurücksetzen',
+  'lessons.index.resetNo': 'Nein, Fortschritt behalten',
+  'lessons.index.resetKept': 'Ihr Fortschritt bleibt erhalten.',
   'lessons.index.broken': 'Einige Lektionsdateien haben Fehler und fehlen deshalb:',
   'lessons.index.teachers': 'Für Lehrkräfte: die Lektionen und der Simulator im Unterricht',
 
@@ -45,6 +50,11 @@ export const lessonsDe: Record<keyof typeof lessonsEn, string> = {
   'lessons.player.toIntro': 'Zurück zur Einführung',
   'lessons.player.begin': 'Mit Schritt 1 beginnen',
   'lessons.player.finished': 'Das ist der letzte Schritt.',
+  'lessons.player.nextLesson': 'Nächste Lektion: {title}',
+  'lessons.player.lastLesson': 'Das war die letzte Lektion des Kurses.',
+  'lessons.player.stepDone': 'erledigt',
+  'lessons.player.held':
+    'Die Antwort bleibt verborgen, bis Sie Ihre Vorhersage gemacht haben: Der Simulator hält kurz davor an.',
   'lessons.player.allLessons': 'Alle Lektionen',
   'lessons.player.backToStep': 'Zurück zu diesem Schritt',
   'lessons.player.awayHint': 'Sie haben sich von diesem Schritt entfernt.',
@@ -72,10 +82,24 @@ export const lessonsDe: Record<keyof typeof lessonsEn, string> = {
   'lessons.quiz.correct': 'richtig',
   'lessons.quiz.yours': 'Ihre Antwort',
   'lessons.choose': 'Wählen Sie zuerst eine Antwort.',
+  'lessons.answer.tryAgain': 'Noch einmal versuchen',
+  'lessons.answer.recorded': 'Sie haben das schon beantwortet: Das ist Ihre damalige Antwort.',
+  'lessons.answer.againFirstRight':
+    'Das war ein weiterer Versuch. Ihr Fortschritt behält Ihre erste Antwort, und die war richtig.',
+  'lessons.answer.againFirstWrong':
+    'Das war ein weiterer Versuch. Ihr Fortschritt behält Ihre erste Antwort, und die war nicht richtig.',
 
   'lessons.task.title': 'Aufgabe: {title}',
   'lessons.task.tools': 'Werkzeuge',
   'lessons.task.start': 'Aufgabe beginnen',
+  'lessons.task.startAgain': 'Aufgabe noch einmal beginnen',
+  'lessons.task.recordedSolved': 'Sie haben diese Aufgabe gelöst.',
+  'lessons.task.recordedShown': 'Gelöst, mit angezeigter Lösung.',
+  'lessons.task.recordedTried': 'Sie haben diese Aufgabe versucht; gelöst ist sie noch nicht.',
+  'lessons.task.unapplied':
+    'Im Editor gibt es Änderungen, die noch nicht übernommen sind. „Prüfen“ beurteilt die Welt im Simulator, ohne sie.',
+  'lessons.task.applyAndCheck': 'Änderungen übernehmen und prüfen',
+  'lessons.task.checkAnyway': 'Ohne sie prüfen',
   'lessons.task.started':
     'Die Welt der Aufgabe ist im Simulator geladen. Ändern Sie sie mit den Werkzeugen und prüfen Sie dann.',
   'lessons.task.check': 'Prüfen',
@@ -106,6 +130,8 @@ export const lessonsDe: Record<keyof typeof lessonsEn, string> = {
   'lessons.print.transcript': 'Protokoll',
   'lessons.print.correct': '(richtig)',
   'lessons.print.solution': 'Lösung',
+  'lessons.print.omitted':
+    '… {count} weitere Zeilen hier ausgelassen (der Lektionsplayer zeigt das ganze Protokoll) …',
 
   'lessons.teachers.title': 'Für Lehrkräfte',
 

@@ -19,10 +19,15 @@ export const lessonsEn = {
   'lessons.index.notStarted': 'Not started',
   'lessons.index.progress': 'Last seen: step {step} of {count}',
   'lessons.index.progressIntro': 'Last seen: the introduction',
-  'lessons.index.exercisesDone': 'Exercises done: {done} of {count}',
+  'lessons.index.exercisesRight': '{right} of {count} exercises right or solved',
   'lessons.index.reset': 'Reset progress',
   'lessons.index.resetDone': 'Your progress in every lesson has been reset.',
   'lessons.index.resetNothing': 'There is no progress to reset.',
+  'lessons.index.resetConfirm':
+    'Reset your progress in every lesson? The steps seen and the answers given are forgotten.',
+  'lessons.index.resetYes': 'Yes, reset everything',
+  'lessons.index.resetNo': 'No, keep my progress',
+  'lessons.index.resetKept': 'Your progress is kept.',
   'lessons.index.broken': 'Some lesson files have problems and are left out:',
   'lessons.index.teachers': 'For teachers: using the lessons and the simulator in class',
 
@@ -43,6 +48,11 @@ export const lessonsEn = {
   'lessons.player.toIntro': 'Back to the introduction',
   'lessons.player.begin': 'Begin with step 1',
   'lessons.player.finished': 'This is the last step.',
+  'lessons.player.nextLesson': 'Next lesson: {title}',
+  'lessons.player.lastLesson': 'It was the last lesson of the course.',
+  'lessons.player.stepDone': 'done',
+  'lessons.player.held':
+    'The reply stays hidden until you make your prediction: the simulator stops just before it.',
   'lessons.player.allLessons': 'All lessons',
   'lessons.player.backToStep': 'Back to this step',
   'lessons.player.awayHint': 'You have moved away from this step.',
@@ -69,10 +79,24 @@ export const lessonsEn = {
   'lessons.quiz.correct': 'correct',
   'lessons.quiz.yours': 'your answer',
   'lessons.choose': 'Choose one answer first.',
+  'lessons.answer.tryAgain': 'Try again',
+  'lessons.answer.recorded': 'You answered this before: this is the answer you gave.',
+  'lessons.answer.againFirstRight':
+    'This was another try. Your progress keeps your first answer, which was right.',
+  'lessons.answer.againFirstWrong':
+    'This was another try. Your progress keeps your first answer, which was not right.',
 
   'lessons.task.title': 'Task: {title}',
   'lessons.task.tools': 'Tools',
   'lessons.task.start': 'Start the task',
+  'lessons.task.startAgain': 'Start the task again',
+  'lessons.task.recordedSolved': 'You have solved this task.',
+  'lessons.task.recordedShown': 'Solved with the solution shown.',
+  'lessons.task.recordedTried': 'You have tried this task; it is not solved yet.',
+  'lessons.task.unapplied':
+    'You have changes in the editor that are not applied yet. Check judges the world in the simulator, without them.',
+  'lessons.task.applyAndCheck': 'Apply the changes and check',
+  'lessons.task.checkAnyway': 'Check without them',
   'lessons.task.started':
     'The task’s world is loaded in the simulator. Change it with the tools, then check.',
   'lessons.task.check': 'Check',
@@ -102,6 +126,8 @@ export const lessonsEn = {
   'lessons.print.transcript': 'Transcript',
   'lessons.print.correct': '(correct)',
   'lessons.print.solution': 'Solution',
+  'lessons.print.omitted':
+    '… {count} more lines left out here (the lesson player shows the whole transcript) …',
 
   'lessons.teachers.title': 'For teachers',
 

@@ -70,13 +70,29 @@ describe('the index', () => {
     const progress = () =>
       item.querySelector('[data-testid="lesson-progress"]')?.textContent?.replace(/\s+/g, ' ');
     expect(progress()).toContain(`Last seen: step 2 of ${first.steps.length}`);
-    if (exercise) expect(progress()).toContain(`Exercises done: 1 of ${first.exercises.length}`);
+    if (exercise) expect(progress()).toContain(`1 of ${first.exercises.length}`);
     const go = item.querySelector<HTMLAnchorElement>('a.cta');
     expect(go?.textContent).toBe('Continue at step 2');
     expect(go?.getAttribute('href')).toBe(`#/lessons/${first.slug}/2`);
 
-    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Reset progress')?.click();
-    flushSync();
+    const press = (name: string) => {
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)?.click();
+      flushSync();
+    };
+    // Reset asks first; "No" keeps everything.
+    const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => flushSync());
+    press('Reset progress');
+    await settle();
+    expect(root.textContent).toContain('Reset your progress in every lesson?');
+    expect(document.activeElement?.textContent).toBe('No, keep my progress');
+    press('No, keep my progress');
+    await settle();
+    expect(progress()).toContain('Last seen: step 2');
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Your progress is kept.');
+    expect(document.activeElement?.textContent).toBe('Reset progress');
+
+    press('Reset progress');
+    press('Yes, reset everything');
     await tick();
     expect(progress()?.trim()).toBe('Not started');
     expect(root.querySelector('[role="status"]')?.textContent).toBe(
@@ -84,6 +100,34 @@ describe('the index', () => {
     );
     expect(lessonProgress().data).toEqual({});
     expect(localStorage.getItem(PROGRESS_KEY)).toBe(serializeProgress({}));
+  });
+
+  test('only right answers and solved tasks count; a step beyond the lesson is clamped', () => {
+    const ids = first.exercises.map((e) => e.id);
+    const results = ['right', 'wrong', 'tried', 'shown', 'solved'] as const;
+    localStorage.setItem(
+      PROGRESS_KEY,
+      JSON.stringify({
+        version: 1,
+        lessons: {
+          [first.slug]: {
+            step: 99,
+            exercises: Object.fromEntries(ids.map((id, i) => [id, results[i % results.length]])),
+          },
+        },
+      }),
+    );
+    const root = render(LessonIndexPage);
+    const item = root.querySelector<HTMLElement>('li.lesson')!;
+    const text = item.querySelector('[data-testid="lesson-progress"]')?.textContent ?? '';
+    const good = ids.filter((_, i) => ['right', 'solved'].includes(results[i % results.length]!));
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `${good.length} of ${ids.length} exercises right or solved`,
+    );
+    const n = first.steps.length;
+    expect(text).toContain(`step ${n} of ${n}`);
+    expect(item.querySelector('a.cta')?.textContent).toBe(`Continue at step ${n}`);
+    expect(root.textContent).not.toContain('step 99');
   });
 
   test('garbage in storage: no progress, no crash', () => {

@@ -2,7 +2,7 @@
 // Progress in the browser's storage: written on every change under a versioned key, read back by
 // a new page, reset on request; garbage, another version or a storage that throws never break it.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PROGRESS_KEY, parseProgress } from '../../../src/app/lessons/progress';
+import { PROGRESS_KEY, clampStep, parseProgress } from '../../../src/app/lessons/progress';
 import { LessonProgress } from '../../../src/app/lessons/progressStore.svelte';
 
 beforeEach(() => localStorage.clear());
@@ -30,15 +30,45 @@ describe('progress in the browser', () => {
     });
   });
 
-  test('a better result stays: right over wrong, solved over tried', () => {
+  test('an answer keeps its first result; a task its best: solved over shown over tried', () => {
     const progress = new LessonProgress({});
-    progress.record('l', 'q', 'right');
-    progress.record('l', 'q', 'wrong');
+    progress.record('l', 'q', 'right', 0);
+    progress.record('l', 'q', 'wrong', 1);
     progress.record('l', 't', 'solved');
     progress.record('l', 't', 'tried');
-    progress.record('l', 'p', 'wrong');
-    progress.record('l', 'p', 'right');
-    expect(progress.of('l')?.exercises).toEqual({ q: 'right', t: 'solved', p: 'right' });
+    progress.record('l', 'p', 'wrong', 250);
+    progress.record('l', 'p', 'right', 220);
+    progress.record('l', 's', 'tried');
+    progress.record('l', 's', 'shown');
+    progress.record('l', 's', 'tried');
+    progress.record('l', 'u', 'shown');
+    progress.record('l', 'u', 'solved');
+    expect(progress.of('l')?.exercises).toEqual({
+      q: 'right',
+      t: 'solved',
+      p: 'wrong',
+      s: 'shown',
+      u: 'solved',
+    });
+    // The first answer given is kept with it.
+    expect(progress.of('l')?.answers).toEqual({ q: 0, p: 250 });
+    expect(new LessonProgress().of('l')?.answers).toEqual({ q: 0, p: 250 });
+  });
+
+  test('a stored step is a whole number within reason; the index clamps it to the lesson', () => {
+    for (const step of [99, 1e300, -1, 2.5, 'x']) {
+      localStorage.setItem(
+        PROGRESS_KEY,
+        JSON.stringify({ version: 1, lessons: { l: { step, exercises: {} } } }),
+      );
+      const stored = new LessonProgress().of('l')?.step ?? 0;
+      expect(clampStep(stored, 10)).toBeLessThanOrEqual(10);
+    }
+    expect(parseProgress(JSON.stringify({ version: 1, lessons: { l: { step: 1e300 } } }))).toEqual({
+      l: { step: 0, exercises: {} },
+    });
+    expect(clampStep(99, 10)).toBe(10);
+    expect(clampStep(Infinity, 10)).toBe(0);
   });
 
   test('reset forgets every lesson, in storage too', () => {

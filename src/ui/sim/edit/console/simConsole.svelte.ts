@@ -105,6 +105,18 @@ export class SimConsoleSession {
     this.#rerun();
   }
 
+  /** A new world was loaded (a lesson's task started): no session, nothing typed, nothing shown. */
+  reset(): void {
+    this.phase = 'idle';
+    this.lines = [];
+    this.entries = [];
+    this.mode = 'command';
+    this.session += 1;
+    this.#base = undefined;
+    this.#spec = undefined;
+    this.#run = undefined;
+  }
+
   /** The world was rerun by something else (a fault, an edit, a preset): this session is over. */
   #detached(): boolean {
     if (this.#sim.simulation === this.#run) return false;
