@@ -1,10 +1,12 @@
 // Everything a lesson must satisfy beyond its files' shape, checked by running it: its scenario's
 // checks hold and no mail is lost, every step finds its event, every prediction has exactly one
-// right choice, every task's solution passes and its start does not, and the prose quotes real lines.
+// right choice and no step tells the answer before it is predicted, every task's solution passes and
+// its start does not, and the prose quotes real lines.
 import { simulate } from '../world/simulate';
 import type { TraceEvent } from '../trace/types';
 import { stepName } from './errors';
 import { applySolution, predictAnswer, runTask, SolutionError, taskStart } from './exercises';
+import { giveAways } from './giveaway';
 import { lintProse } from './prose';
 import { resolveSteps } from './steps';
 import type { Lesson, LessonError, ResolvedStep, TaskExercise, TaskVerdict } from './types';
@@ -30,7 +32,10 @@ export function checkLesson(lesson: Lesson): LessonError[] {
   }
   const resolved = resolveSteps(lesson, run.trace);
   if (!resolved.ok) errors.push(...resolved.errors);
-  else errors.push(...predictProblems(lesson, run.trace, resolved.steps));
+  else {
+    errors.push(...predictProblems(lesson, run.trace, resolved.steps));
+    errors.push(...giveAways(lesson, run.trace, resolved.steps));
+  }
   const traces: TraceEvent[][] = [run.trace];
   lesson.exercises.forEach((ex, i) => {
     if (ex.kind !== 'task') return;

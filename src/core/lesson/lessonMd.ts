@@ -3,7 +3,7 @@ import { isObject, Issues } from '../scenario/messages';
 import { stepName, toLessonErrors } from './errors';
 import { splitFrontMatter } from './frontMatter';
 import { lessonMeta } from './meta';
-import { splitSections } from './sections';
+import { REVEAL_MARKER, splitSections } from './sections';
 import { stepBlock } from './selectors';
 import type { LessonError, LessonMeta, LessonStep } from './types';
 import { parseYamlBlock } from './yamlBlock';
@@ -14,6 +14,8 @@ export interface LessonMd {
   steps: LessonStep[];
   /** Exercise ids named in step blocks, also in steps with mistakes (so no exercise seems unoffered). */
   offered: string[];
+  /** The lesson.md line of each step's `<!-- reveal -->` line, by step number (steps that have one). */
+  reveals: Map<number, number>;
 }
 
 /** `hostNames`: the hosts of the lesson's scenario, when it is valid (for `from:`, `host:`…). */
@@ -30,7 +32,7 @@ export function readLessonMd(
       where: 'line 1',
       message: 'lesson.md must start with front matter: YAML between two lines of "---"',
     });
-    return { intro: '', steps: [], offered: [] };
+    return { intro: '', steps: [], offered: [], reveals: new Map() };
   }
   const meta = readMeta(file, split.yaml, split.yamlLine, errors);
   const { intro, strayStepBlocks, sections } = splitSections(split.body, split.bodyLine);
@@ -50,9 +52,25 @@ export function readLessonMd(
   }
   const steps: LessonStep[] = [];
   const offered: string[] = [];
+  const reveals = new Map<number, number>();
   sections.forEach((section, i) => {
     const name = stepName({ number: i + 1, title: section.title });
     section.strayStepBlocks.forEach(stray);
+    for (const line of section.nearReveals) {
+      errors.push({
+        file,
+        where: `${name}, line ${line}`,
+        message: `write the reveal line exactly as ${REVEAL_MARKER}, alone on its line`,
+      });
+    }
+    for (const line of section.reveals.slice(1)) {
+      errors.push({
+        file,
+        where: `${name}, line ${line}`,
+        message: `a second ${REVEAL_MARKER} line: a step has at most one (the text below it is shown once the student has predicted the reply)`,
+      });
+    }
+    if (section.reveals[0] !== undefined) reveals.set(i + 1, section.reveals[0]);
     if (section.title === '') {
       errors.push({ file, where: `line ${section.line}`, message: 'a step heading needs a title' });
     }
@@ -88,11 +106,12 @@ export function readLessonMd(
       number: i + 1,
       title: section.title,
       body: section.body,
+      after: section.after,
       ...block,
       line: section.line,
     });
   });
-  return { ...(meta && { meta }), intro, steps, offered };
+  return { ...(meta && { meta }), intro, steps, offered, reveals };
 }
 
 function namedExercises(block: unknown): string[] {

@@ -7,6 +7,7 @@ import { parseScenarioText, validateScenario } from '../scenario/validate';
 import { stepName, toLessonErrors } from './errors';
 import { readExercisesFile } from './exercisesFile';
 import { readLessonMd, type LessonMd } from './lessonMd';
+import { REVEAL_MARKER } from './sections';
 import { applySolution, SolutionError } from './solution';
 import type { Exercise, Lesson, LessonError, TaskExercise } from './types';
 
@@ -152,10 +153,11 @@ function readScenarioFile(
   return { scenario: result.scenario, json: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
 }
 
-/** Steps name defined exercises, every exercise is offered, predictions sit at a server reply. */
+/** Steps name defined exercises, every exercise is offered, predictions sit at a server reply,
+ *  only a step with a prediction hides text until the answer. */
 function crossReferences(
   folder: string,
-  { steps, offered: named }: LessonMd,
+  { steps, offered: named, reveals }: LessonMd,
   exercises: readonly Exercise[],
   exercisesKnown: boolean,
 ): LessonError[] {
@@ -183,6 +185,16 @@ function crossReferences(
         });
       }
     });
+    const reveal = reveals.get(step.number);
+    const predicts = step.exercises.some((id) => byId.get(id)?.kind === 'predict');
+    // With unknown exercises (a broken exercises.json), their own errors say enough.
+    if (reveal !== undefined && !predicts && exercisesKnown) {
+      errors.push({
+        file: `${folder}/lesson.md`,
+        where: `${stepName(step)}, line ${reveal}`,
+        message: `only a step with a predict exercise can hide text until the answer: remove the ${REVEAL_MARKER} line, or offer a predict exercise here`,
+      });
+    }
   }
   const offered = new Set(named);
   exercises.forEach((ex, i) => {

@@ -3,6 +3,7 @@
 import type { TraceEvent } from '../trace/types';
 import { codeSpans } from './codeSpans';
 import { stepName } from './errors';
+import { REVEAL_MARKER } from './sections';
 import type { Lesson, LessonError } from './types';
 
 const REPLY = /^\d{3}[ -]/;
@@ -31,8 +32,15 @@ function lessonTexts(lesson: Lesson): Text[] {
   const md = `${lesson.folder}/lesson.md`;
   const json = `${lesson.folder}/exercises.json`;
   const texts: Text[] = [{ file: md, where: 'intro', markdown: lesson.intro }];
-  for (const step of lesson.steps)
+  for (const step of lesson.steps) {
     texts.push({ file: md, where: stepName(step), markdown: step.body });
+    if (step.after !== '')
+      texts.push({
+        file: md,
+        where: `${stepName(step)}, below ${REVEAL_MARKER}`,
+        markdown: step.after,
+      });
+  }
   lesson.exercises.forEach((ex, i) => {
     const at = (field: string, markdown: string | undefined) => {
       if (markdown !== undefined)

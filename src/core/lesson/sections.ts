@@ -1,6 +1,13 @@
 // The Markdown after the front matter: the intro, then one section per `## ` heading (headings
-// inside fenced code blocks do not count). Each section opens with its ```step block.
+// inside fenced code blocks do not count). Each section opens with its ```step block; its
+// narration may hold a `<!-- reveal -->` line, which splits it into what is shown before the
+// student predicts the reply and what is shown after.
 import { closesFence, fenceOpening, fencedLines } from './fences';
+
+/** The line that ends the part of a step shown before the prediction. */
+export const REVEAL_MARKER = '<!-- reveal -->';
+/** Lines meant as the marker but not written exactly so (`<!--reveal-->`, `<!-- Reveal -->`). */
+const LOOKS_LIKE_REVEAL = /^\s*<!--\s*reveal\b[^>]*-->\s*$/i;
 
 export interface Section {
   title: string;
@@ -8,8 +15,14 @@ export interface Section {
   line: number;
   /** The YAML inside the step block, when the section opens with one. */
   stepYaml?: { text: string; line: number; closed: boolean };
-  /** The narration after the step block. */
+  /** The narration after the step block, up to the first `<!-- reveal -->` line. */
   body: string;
+  /** The narration after the first `<!-- reveal -->` line; '' without one. */
+  after: string;
+  /** lesson.md lines of `<!-- reveal -->` lines (outside code blocks). */
+  reveals: number[];
+  /** lesson.md lines that look like a reveal marker but are not written exactly as one. */
+  nearReveals: number[];
   /** lesson.md lines of `step` blocks that are not right after the heading. */
   strayStepBlocks: number[];
 }
@@ -49,7 +62,7 @@ function readSection(title: string, lines: string[], headingLine: number): Secti
     return {
       title,
       line: headingLine,
-      body: lines.join('\n').trim(),
+      ...narration(lines, headingLine + 1),
       strayStepBlocks: stepBlockLines(lines, headingLine + 1),
     };
   }
@@ -64,8 +77,36 @@ function readSection(title: string, lines: string[], headingLine: number): Secti
       line: headingLine + i + 2,
       closed: end < lines.length,
     },
-    body: rest.join('\n').trim(),
+    ...narration(rest, headingLine + end + 2),
     strayStepBlocks: stepBlockLines(rest, headingLine + end + 2),
+  };
+}
+
+/** The narration split at its first reveal line (outside code blocks); `firstLine`: of lines[0]. */
+function narration(
+  lines: readonly string[],
+  firstLine: number,
+): Pick<Section, 'body' | 'after' | 'reveals' | 'nearReveals'> {
+  const fenced = fencedLines(lines);
+  const reveals: number[] = [];
+  const nearReveals: number[] = [];
+  lines.forEach((line, i) => {
+    if (fenced[i]) return;
+    if (line.trim() === REVEAL_MARKER) reveals.push(i);
+    else if (LOOKS_LIKE_REVEAL.test(line)) nearReveals.push(firstLine + i);
+  });
+  const cut = reveals[0];
+  return {
+    body: lines.slice(0, cut).join('\n').trim(),
+    after:
+      cut === undefined
+        ? ''
+        : lines
+            .slice(cut + 1)
+            .join('\n')
+            .trim(),
+    reveals: reveals.map((i) => firstLine + i),
+    nearReveals,
   };
 }
 

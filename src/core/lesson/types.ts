@@ -89,8 +89,12 @@ export interface LessonStep {
   /** From 1; the deep link is #/lessons/<slug>/<number>. */
   number: number;
   title: string;
-  /** The narration, Markdown (raw HTML is shown as text). */
+  /** The narration, Markdown (raw HTML is shown as text). With a prediction at this step, only
+   *  the part before the `<!-- reveal -->` line: it must not give the answer away. */
   body: string;
+  /** The narration after the `<!-- reveal -->` line: shown once the student has predicted the
+   *  reply (in print, only with the answers). Empty when the step has no such line. */
+  after: string;
   at: StepSelector;
   highlight: Highlight;
   panel: StepPanel;

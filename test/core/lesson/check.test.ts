@@ -83,10 +83,47 @@ describe('checkLesson', () => {
     ]);
   });
 
+  it('reports a prediction whose step tells the answer before the student predicts', () => {
+    const files = editedFiles('lesson.md', (t) =>
+      t
+        .replace('## The greeting', '## The 220 greeting')
+        .replace(
+          "Alice's program has connected and waits:",
+          "Alice's program has connected and waits for `220 mail.example.com ESMTP Postfix`:",
+        ),
+    );
+    expect(problems(files)).toEqual([
+      `${FIXTURE}/lesson.md | step 3 (The 220 greeting) | the title gives the answer (220) away before the prediction: titles stay visible, so reword it`,
+      `${FIXTURE}/lesson.md | step 3 (The 220 greeting) | the narration gives the answer (220, "mail.example.com ESMTP Postfix") away before the prediction: move it below a <!-- reveal --> line`,
+    ]);
+  });
+
+  it('lets the text below the reveal line tell the answer, and a step without one be told', () => {
+    const noReveal = editedFiles('lesson.md', (t) => t.replace('<!-- reveal -->\n\n', ''));
+    expect(problems(noReveal)).toEqual([
+      `${FIXTURE}/lesson.md | step 3 (The greeting) | the narration gives the answer (220, "mail.example.com ESMTP Postfix") away before the prediction: move it below a <!-- reveal --> line`,
+    ]);
+    const other = editedFiles('lesson.md', (t) =>
+      t.replace('The script says what it is about to do.', 'The server will greet with 220.'),
+    );
+    expect(problems(other)).toEqual([]);
+  });
+
   it('reports prose quoting a line that never happens', () => {
     const files = editedFiles('lesson.md', (t) => t.replace('said `QUIT`.', 'said `QUIT now`.'));
     expect(problems(files)).toEqual([
       `${FIXTURE}/lesson.md | step 6 (The end) | "QUIT now" is not a line of the simulation (quote lines as the trace has them; end with … to quote the start of a line)`,
+    ]);
+  });
+});
+
+describe('checkLesson: the lines below a reveal line', () => {
+  it('are checked like the rest of the prose', () => {
+    const files = editedFiles('lesson.md', (t) =>
+      t.replace('Then the client says `EHLO alice-pc`.', 'Then the client says `EHLO bob-pc`.'),
+    );
+    expect(problems(files)).toEqual([
+      `${FIXTURE}/lesson.md | step 3 (The greeting), below <!-- reveal --> | "EHLO bob-pc" is not a line of the simulation (quote lines as the trace has them; end with … to quote the start of a line)`,
     ]);
   });
 });

@@ -80,6 +80,17 @@ describe('parseLesson: a good lesson', () => {
     expect(delivered?.body).not.toContain('```step');
   });
 
+  it('splits a step at its <!-- reveal --> line: before it the body, after it `after`', () => {
+    const [, note, greeting] = lesson.steps;
+    expect(greeting?.body).toBe(
+      "Alice's program has connected and waits: a client speaks only after the server has greeted it.",
+    );
+    expect(greeting?.after).toBe(
+      'The server greets with `220 mail.example.com ESMTP Postfix`. Then the client says `EHLO alice-pc`.',
+    );
+    expect(note?.after).toBe('');
+  });
+
   it('records the line of each step heading', () => {
     const text = fixtureFiles()['lesson.md'] as string;
     const headingLines = text
@@ -317,6 +328,65 @@ function files0(name: string): string {
   return fixtureFiles()[name] as string;
 }
 
+describe('parseLesson: the <!-- reveal --> line', () => {
+  const lineOf = (files: Record<string, string>, text: string, nth = 1) => {
+    const all = (files['lesson.md'] as string).split('\n');
+    let found = -1;
+    for (let k = 0; k < nth; k += 1) found = all.indexOf(text, found + 1);
+    return found + 1;
+  };
+
+  it('allows one per step: a second one is an error', () => {
+    const files = editedFiles('lesson.md', (t) =>
+      t.replace('Then the client says', '\n<!-- reveal -->\n\nThen the client says'),
+    );
+    expect(lines(parseErrors(files))).toEqual([
+      `${MD} | step 3 (The greeting), line ${lineOf(files, '<!-- reveal -->', 2)} | a second <!-- reveal --> line: a step has at most one (the text below it is shown once the student has predicted the reply)`,
+    ]);
+  });
+
+  it('belongs to a step with a predict exercise', () => {
+    const files = editedFiles('lesson.md', (t) =>
+      t.replace(
+        'The script says what it is about to do.',
+        'The script says.\n\n<!-- reveal -->\n\nWhat.',
+      ),
+    );
+    expect(lines(parseErrors(files))).toEqual([
+      `${MD} | step 2 (The script begins), line ${lineOf(files, '<!-- reveal -->')} | only a step with a predict exercise can hide text until the answer: remove the <!-- reveal --> line, or offer a predict exercise here`,
+    ]);
+  });
+
+  it('wants it written exactly, and leaves one inside a code block alone', () => {
+    const near = editedFiles('lesson.md', (t) => t.replace('<!-- reveal -->', '<!--Reveal-->'));
+    expect(lines(parseErrors(near))).toEqual([
+      `${MD} | step 3 (The greeting), line ${lineOf(near, '<!--Reveal-->')} | write the reveal line exactly as <!-- reveal -->, alone on its line`,
+    ]);
+    const fenced = editedFiles('lesson.md', (t) =>
+      t.replace(
+        'Nothing has happened yet.',
+        'Nothing yet.\n\n```markdown\n<!-- reveal -->\n<!--reveal-->\n```',
+      ),
+    );
+    const result = parseLesson(FIXTURE, fenced);
+    expect(result.ok ? [] : lines(result.errors)).toEqual([]);
+    expect(result.ok && result.lesson.steps[0]).toMatchObject({
+      body: 'Nothing yet.\n\n```markdown\n<!-- reveal -->\n<!--reveal-->\n```',
+      after: '',
+    });
+  });
+
+  it('may have nothing before it, and takes surrounding spaces', () => {
+    const files = editedFiles('lesson.md', (t) =>
+      t.replace(/Alice's program has connected[^\n]*\n\n<!-- reveal -->/, '  <!-- reveal -->  '),
+    );
+    const result = parseLesson(FIXTURE, files);
+    expect(result.ok ? [] : lines(result.errors)).toEqual([]);
+    expect(result.ok && result.lesson.steps[2]?.body).toBe('');
+    expect(result.ok && result.lesson.steps[2]?.after).toMatch(/^The server greets/);
+  });
+});
+
 describe('parseLesson: exercises.json and its links to the steps', () => {
   it('reports an exercise a step names but exercises.json lacks, and one no step offers', () => {
     const files = editedFiles('lesson.md', (t) =>
@@ -334,8 +404,11 @@ describe('parseLesson: exercises.json and its links to the steps', () => {
         .replace('exercises: [predict-greeting]', '')
         .replace('panel: log', 'panel: log\nexercises: [predict-greeting]'),
     );
+    const text = files['lesson.md'] as string;
+    const reveal = text.split('\n').indexOf('<!-- reveal -->') + 1;
     expect(lines(parseErrors(files))).toEqual([
       `${MD} | step 2 (The script begins) exercises[0] | "predict-greeting" is a predict exercise: the step's at must select a server reply, like { line: "250 ", dir: S }`,
+      `${MD} | step 3 (The greeting), line ${reveal} | only a step with a predict exercise can hide text until the answer: remove the <!-- reveal --> line, or offer a predict exercise here`,
     ]);
   });
 

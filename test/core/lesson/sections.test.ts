@@ -69,14 +69,49 @@ describe('splitSections', () => {
         line: 12,
         stepYaml: { text: 'at: start', line: 15, closed: true },
         body: 'Text one.\n\n```md\n## not a heading\n```',
+        after: '',
+        reveals: [],
+        nearReveals: [],
         strayStepBlocks: [],
       },
       {
         title: 'Second',
         line: 24,
         body: 'No block here.\n```step\nat: end\n```',
+        after: '',
+        reveals: [],
+        nearReveals: [],
         strayStepBlocks: [26],
       },
     ]);
+  });
+});
+
+describe('splitSections: the <!-- reveal --> line', () => {
+  const body = [
+    '## A prediction',
+    '```step',
+    'at: start',
+    '```',
+    'Before.',
+    '',
+    '<!-- reveal -->',
+    '',
+    'After.',
+    '```md',
+    '<!-- reveal -->',
+    '```',
+    '<!--  reveal  -->',
+    '<!-- reveal -->',
+  ].join('\n');
+
+  it('splits the narration at the first one outside code blocks, and lists them all', () => {
+    const [section] = splitSections(body, 1).sections;
+    expect(section).toMatchObject({
+      body: 'Before.',
+      after: 'After.\n```md\n<!-- reveal -->\n```\n<!--  reveal  -->\n<!-- reveal -->',
+      reveals: [7, 14],
+      nearReveals: [13],
+    });
   });
 });

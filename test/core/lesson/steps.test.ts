@@ -34,6 +34,7 @@ function lessonWith(...selectors: StepSelector[]): Lesson {
     number: i + 1,
     title: `Step ${i + 1}`,
     body: '',
+    after: '',
     at,
     highlight: { kind: 'event' },
     panel: 'transcript',
