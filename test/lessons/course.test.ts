@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/node/cli';
 import { lessonFolders, loadLessonFolder } from '../../src/node/lessons';
 
 const ROOT = fileURLToPath(new URL('../../lessons', import.meta.url));
@@ -36,6 +37,22 @@ describe('the course', () => {
       expect(lesson.exercises.length, lesson.folder).toBeGreaterThanOrEqual(2);
     const kinds = new Set(lessons.flatMap((l) => l.exercises.map((e) => e.kind)));
     expect(kinds).toEqual(new Set(['predict', 'quiz', 'task']));
+  });
+
+  it('runs every lesson scenario green through `smtp-sim run`', async () => {
+    for (const lesson of lessons) {
+      const out: string[] = [];
+      const file = `${ROOT}/${lesson.folder}/scenario.json`;
+      const code = await main(['run', file, '--quiet'], {
+        out: (line) => out.push(line),
+        err: (line) => out.push(line),
+      });
+      const last = out.join('\n').trimEnd().split('\n').at(-1);
+      expect({ file: lesson.folder, code, last }).toMatchObject({
+        code: 0,
+        last: expect.stringMatching(/^OK/),
+      });
+    }
   });
 
   it('has a teacher’s page', () => {
